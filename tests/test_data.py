@@ -1,0 +1,83 @@
+"""Data integrity: every number has a source, every citation key exists, banks are well formed."""
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from widgets.model.data_files import DATA_DIR, read_table
+from widgets.model.scenario import EFFECTS
+
+ROOT = Path(__file__).resolve().parents[1]
+BIB_KEYS = set(re.findall(r"^@\w+\{([^,\s]+),", (DATA_DIR / "references.bib").read_text(), re.M))
+TABLES = ("parameters.csv", "compounds.csv", "compound_effects.csv", "cell_lines.csv",
+          "cell_line_responses.csv")
+BASES = {"measured", "calibrated", "assumed"}
+
+
+def test_bibliography_has_no_duplicate_keys():
+    keys = re.findall(r"^@\w+\{([^,\s]+),", (DATA_DIR / "references.bib").read_text(), re.M)
+    assert len(keys) == len(set(keys))
+
+
+@pytest.mark.parametrize("table", TABLES)
+def test_every_row_has_an_existing_source(table):
+    for row in read_table(table):
+        if table == "parameters.csv" and row["name"] == "output_step":
+            continue  # a numerical setting, not a biological fact
+        assert row["source"] in BIB_KEYS, f"{table}: {row} cites unknown key {row['source']!r}"
+
+
+@pytest.mark.parametrize("table", ("parameters.csv", "compound_effects.csv", "cell_line_responses.csv"))
+def test_every_number_says_how_it_was_obtained(table):
+    for row in read_table(table):
+        if row.get("name") == "output_step":
+            continue
+        assert row["basis"] in BASES, row
+
+
+def test_parameters_are_positive_and_unique():
+    names = [row["name"] for row in read_table("parameters.csv")]
+    assert len(names) == len(set(names))
+    for row in read_table("parameters.csv"):
+        assert float(row["value"]) > 0, row
+
+
+def test_compound_effects_are_valid():
+    compounds = {row["name"] for row in read_table("compounds.csv")}
+    for row in read_table("compound_effects.csv"):
+        assert row["compound"] in compounds
+        assert row["effect"] in EFFECTS + ("damage",)
+        assert float(row["ec50_um"]) > 0 and float(row["hill"]) > 0
+        if row["effect"].endswith("block"):
+            # A block never removes a step completely, so every pool keeps an exit.
+            assert 0 < float(row["emax"]) < 1, row
+
+
+def test_every_citation_in_the_book_exists():
+    cited = set()
+    for path in list(ROOT.glob("*.md")) + list((ROOT / "chapters").rglob("*.md")) + \
+            list((ROOT / "reference").rglob("*.md")) + list((ROOT / "chapters").rglob("*.ipynb")) + \
+            list((ROOT / "reference").rglob("*.ipynb")):
+        for group in re.findall(r"\{cite:[pt]\}`([^`]+)`", path.read_text(encoding="utf-8")):
+            cited.update(key.strip() for key in group.split(","))
+    for bank in (DATA_DIR / "quizzes").glob("*.json"):
+        cited.update(q["source"] for q in json.loads(bank.read_text())["questions"])
+    missing = cited - BIB_KEYS
+    assert not missing, f"cited but not in references.bib: {sorted(missing)}"
+
+
+def test_quiz_banks_are_well_formed():
+    for bank_path in (DATA_DIR / "quizzes").glob("*.json"):
+        bank = json.loads(bank_path.read_text())
+        ids = [q["id"] for q in bank["questions"]]
+        assert len(ids) == len(set(ids))
+        for q in bank["questions"]:
+            assert q["type"] in {"single", "multiple", "numeric"}
+            assert q["page"] and q["source"]
+            correct = [a for a in q["answers"] if a["correct"]]
+            if q["type"] == "single":
+                assert len(correct) == 1, q["id"]
+            else:
+                assert correct, q["id"]
+            assert all(a["feedback"].strip() for a in q["answers"]), q["id"]

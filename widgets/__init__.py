@@ -1,0 +1,15 @@
+"""Model, figures and interactive panels of the book on autophagy and drug resistance in HCC.
+
+The public API (concentrations in µM, time in hours)::
+
+    import widgets
+    widgets.COMPOUNDS, widgets.CELL_LINES, widgets.KNOCKDOWN_GENES
+    r = widgets.simulate(treatments={"sorafenib": 5.0}, hours=24.0,
+                         knockdown={"ATG7": 0.9}, cell_line="HepG2")
+
+Importing ``widgets`` loads only the model (NumPy); :mod:`widgets.figures`
+and :mod:`widgets.panels` load matplotlib and ipywidgets when imported.
+"""
+from .model import CELL_LINES, COMPOUNDS, KNOCKDOWN_GENES, SimulationResult, simulate
+
+__all__ = ["CELL_LINES", "COMPOUNDS", "KNOCKDOWN_GENES", "SimulationResult", "simulate"]

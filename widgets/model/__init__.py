@@ -1,0 +1,12 @@
+"""The didactic model of autophagic flux and cell fate (NumPy only).
+
+No plotting and no widgets here: figures live in :mod:`widgets.figures`,
+interactive panels in :mod:`widgets.panels`.
+"""
+from .api import SimulationResult, simulate, simulate_many, time_grid
+from .names import CELL_LINES, COMPOUNDS, KNOCKDOWN_GENES
+from .scenario import Experiment, StepFactors, make_experiment, step_factors
+
+__all__ = ["CELL_LINES", "COMPOUNDS", "KNOCKDOWN_GENES", "Experiment", "SimulationResult",
+           "StepFactors", "make_experiment", "simulate", "simulate_many", "step_factors",
+           "time_grid"]

@@ -1,0 +1,44 @@
+"""Read the tidy data files in ``data/`` that hold every number the model uses.
+
+Each row keeps the source it came from, so the book can print a parameter
+table with citations and the tests can check that nothing is unsourced.
+"""
+from __future__ import annotations
+
+import csv
+from functools import lru_cache
+from pathlib import Path
+
+DATA_DIR = Path(__file__).resolve().parents[2] / "data"
+
+
+@lru_cache(maxsize=None)
+def read_table(file_name: str) -> tuple[dict[str, str], ...]:
+    """Return the rows of ``data/<file_name>`` as read-only dictionaries.
+
+    Parameters
+    ----------
+    file_name : str
+        Name of a CSV file in ``data/``, e.g. ``"parameters.csv"``.
+
+    Returns
+    -------
+    tuple of dict
+        One dictionary per row, keyed by the header; values are strings.
+    """
+    path = DATA_DIR / file_name
+    if not path.is_file():
+        raise FileNotFoundError(f"data file {path} is missing; the model cannot run without it")
+    with path.open(newline="", encoding="utf-8") as handle:
+        return tuple(dict(row) for row in csv.DictReader(handle))
+
+
+def parameter_values() -> dict[str, float]:
+    """Map each name in ``data/parameters.csv`` to its numeric value.
+
+    Returns
+    -------
+    dict of str to float
+        Rates in per hour, amounts in arbitrary units, fractions in [0, 1].
+    """
+    return {row["name"]: float(row["value"]) for row in read_table("parameters.csv")}
