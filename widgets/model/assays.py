@@ -58,6 +58,9 @@ def turnover_blot(treatment: Mapping[str, float], inhibitor: str = "bafilomycin_
                   seed: int = 2021) -> Blot:
     """Four lanes of an LC3 turnover assay: control and treatment, each without and with inhibitor.
 
+    The control lanes are untreated wild-type cells (as if transfected with a
+    control siRNA); the treated lanes carry the treatment and the knockdown.
+
     The inhibitor is added for the last ``min(hours, 4)`` hours before harvest,
     as in the usual protocol (Klionsky et al. 2021).
 
@@ -71,7 +74,9 @@ def turnover_blot(treatment: Mapping[str, float], inhibitor: str = "bafilomycin_
         Inhibitor concentration in µM (bafilomycin A1: 0.1 = 100 nM).
     hours : float
         Treatment duration before harvest, > 0.
-    knockdown, cell_line
+    knockdown : mapping of str to float, optional
+        Knockdown of the treated lanes, as for :func:`widgets.simulate`.
+    cell_line : str
         As for :func:`widgets.simulate`.
     seed : int
         Seed of the lane-loading variation.
@@ -84,7 +89,7 @@ def turnover_blot(treatment: Mapping[str, float], inhibitor: str = "bafilomycin_
         raise ValueError(f"the treatment already contains the lysosomal inhibitor {inhibitor!r}; "
                          f"pass it as inhibitor= instead (valid treatment compounds: "
                          f"{', '.join(c for c in COMPOUNDS if c not in LYSOSOMAL_INHIBITORS)})")
-    control = make_experiment({}, knockdown, cell_line)
+    control = make_experiment({}, None, cell_line)
     pulse = min(hours, 4.0)
     labels = ("control", "control + inhibitor", "treated", "treated + inhibitor")
     levels = np.empty((3, 4))

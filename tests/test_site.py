@@ -1,0 +1,94 @@
+"""The built site in real headless Chromium: offline, error-free, widgets and quizzes alive."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import SITE
+
+pytestmark = pytest.mark.browser
+
+
+def _pages():
+    if not SITE.exists():
+        return ["intro.html"]
+    return sorted(str(p.relative_to(SITE)) for p in SITE.rglob("*.html")
+                  if not str(p.relative_to(SITE)).startswith(("_static", "reports")))
+
+
+WIDGET_PAGES = ("chapters/machinery/flux_explorer.html", "chapters/machinery/western_blot.html")
+
+
+def _open(browser, url):
+    page = browser.new_page()
+    problems = []
+    origin = url.split("/", 3)[:3]
+    page.on("console", lambda m: problems.append(f"console {m.type}: {m.text}")
+            if m.type == "error" else None)
+    page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
+    page.on("requestfailed", lambda r: problems.append(f"failed request: {r.url}"))
+    page.on("response", lambda r: problems.append(f"HTTP {r.status}: {r.url}")
+            if r.status >= 400 else None)
+    page.on("request", lambda r: problems.append(f"request leaves the site: {r.url}")
+            if not r.url.startswith(("/".join(origin), "blob:", "data:")) else None)
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    return page, problems
+
+
+def test_built_site_has_every_page(built_site):
+    for page in ("intro.html", "reference/model.html", "reference/bibliography.html",
+                 *WIDGET_PAGES):
+        assert (built_site / page).is_file(), page
+
+
+@pytest.mark.parametrize("page_path", _pages())
+def test_page_loads_offline_without_errors(browser, site_url, page_path):
+    page, problems = _open(browser, f"{site_url}/{page_path}")
+    page.wait_for_timeout(500)
+    assert not problems, "\n".join(problems)
+    page.close()
+
+
+def test_maths_is_typeset(browser, site_url):
+    page, problems = _open(browser, f"{site_url}/reference/model.html")
+    page.wait_for_selector("mjx-container", timeout=15000)
+    assert page.locator("mjx-container").count() > 5
+    assert not problems
+    page.close()
+
+
+def _visible_image_source(page):
+    images = page.locator(".widget-box img:visible")
+    assert images.count() >= 1
+    return images.first.get_attribute("src")
+
+
+@pytest.mark.parametrize("page_path", WIDGET_PAGES)
+def test_keyboard_on_a_slider_changes_the_figure(browser, site_url, page_path):
+    page, problems = _open(browser, f"{site_url}/{page_path}")
+    page.locator(".widget-box img:visible").first.wait_for(timeout=15000)
+    before = _visible_image_source(page)
+    page.locator(".noUi-handle").first.focus()
+    page.keyboard.press("ArrowRight")
+    page.wait_for_timeout(300)
+    after_slider = _visible_image_source(page)
+    assert after_slider != before, "the slider moved but the figure stayed the same"
+    page.locator(".widget-toggle-button").nth(1).click()
+    page.wait_for_timeout(300)
+    assert _visible_image_source(page) != after_slider, "the toggle did not change the figure"
+    assert not problems, "\n".join(problems)
+    page.close()
+
+
+@pytest.mark.parametrize("page_path", WIDGET_PAGES)
+def test_quiz_answers_show_their_feedback(browser, site_url, page_path):
+    page, problems = _open(browser, f"{site_url}/{page_path}")
+    page.wait_for_selector(".MCButton", timeout=15000)
+    for index in (0, 1):
+        button = page.locator(".MCButton").nth(index)
+        feedback = button.get_attribute("data-feedback")
+        button.click()
+        page.wait_for_timeout(200)
+        assert feedback.split(".")[0] in page.inner_text("body")
+    assert not problems
+    page.close()
