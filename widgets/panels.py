@@ -113,6 +113,28 @@ class LiveFigure:
         self.image.value = figures.png_bytes(self.artists.figure)
 
 
+def _context_controls(hours: float) -> tuple[W.Dropdown, W.FloatSlider, W.Dropdown, W.FloatSlider]:
+    """Knockdown gene, knockdown fraction, cell line and duration controls."""
+    gene = W.Dropdown(options=[("none", "")] + [(g, g) for g in KNOCKDOWN_GENES], value="",
+                      description="knockdown")
+    fraction = W.FloatSlider(value=0.9, min=0.0, max=1.0, step=0.05,
+                             description="fraction", readout_format=".0%")
+    line = W.Dropdown(options=list(CELL_LINES), value="HepG2", description="cell line")
+    duration = W.FloatSlider(value=hours, min=1.0, max=72.0, step=1.0, description="hours")
+    return gene, fraction, line, duration
+
+
+def _live_panel(artists, draw: Callable[[object], None], controls: Sequence[W.ValueWidget]) -> W.VBox:
+    """Controls in two columns above one figure that redraws whenever a control changes."""
+    live = LiveFigure(artists, draw)
+    for control in controls:
+        control.observe(live.refresh, names="value")
+    live.refresh()
+    half = len(controls) // 2
+    return W.VBox([W.HBox([W.VBox(list(controls[:half])), W.VBox(list(controls[half:]))]),
+                   live.image])
+
+
 def flux_explorer(hours: float = 24.0) -> W.VBox:
     """Time courses of LC3-I, LC3-II, p62 and flux for a chosen experiment.
 
@@ -130,12 +152,7 @@ def flux_explorer(hours: float = 24.0) -> W.VBox:
         ("late-stage inhibitor", "early-stage inhibitor")), value="", description="inhibitor")
     blocker_dose = W.FloatLogSlider(value=20.0, base=10, min=-3, max=4, step=0.05,
                                     description="dose (µM)", readout_format=".2g")
-    gene = W.Dropdown(options=[("none", "")] + [(g, g) for g in KNOCKDOWN_GENES], value="",
-                      description="knockdown")
-    fraction = W.FloatSlider(value=0.9, min=0.0, max=1.0, step=0.05,
-                             description="fraction", readout_format=".0%")
-    line = W.Dropdown(options=list(CELL_LINES), value="HepG2", description="cell line")
-    duration = W.FloatSlider(value=hours, min=1.0, max=72.0, step=1.0, description="hours")
+    gene, fraction, line, duration = _context_controls(hours)
 
     def draw(artists):
         treatments = {}
@@ -149,12 +166,8 @@ def flux_explorer(hours: float = 24.0) -> W.VBox:
         figures.update_time_course(artists, result, control,
                                    _describe(treatments, knockdown, line.value, duration.value))
 
-    live = LiveFigure(figures.time_course_figure(), draw)
-    controls = (drug, drug_dose, blocker, blocker_dose, gene, fraction, line, duration)
-    for control in controls:
-        control.observe(live.refresh, names="value")
-    live.refresh()
-    return W.VBox([W.HBox([W.VBox(controls[:4]), W.VBox(controls[4:])]), live.image])
+    return _live_panel(figures.time_course_figure(), draw,
+                       (drug, drug_dose, blocker, blocker_dose, gene, fraction, line, duration))
 
 
 def _static_flux_explorer(hours: float) -> W.VBox:
@@ -199,12 +212,7 @@ def turnover_assay(hours: float = 24.0) -> W.VBox:
                            value="bafilomycin_a1", description="inhibitor")
     inhibitor_dose = W.FloatLogSlider(value=0.1, base=10, min=-3, max=2, step=0.05,
                                       description="dose (µM)", readout_format=".2g")
-    gene = W.Dropdown(options=[("none", "")] + [(g, g) for g in KNOCKDOWN_GENES], value="",
-                      description="knockdown")
-    fraction = W.FloatSlider(value=0.9, min=0.0, max=1.0, step=0.05,
-                             description="fraction", readout_format=".0%")
-    line = W.Dropdown(options=list(CELL_LINES), value="HepG2", description="cell line")
-    duration = W.FloatSlider(value=hours, min=1.0, max=72.0, step=1.0, description="hours")
+    gene, fraction, line, duration = _context_controls(hours)
 
     def draw(artists):
         treatment = {drug.value: drug_dose.value} if drug.value else {}
@@ -216,12 +224,9 @@ def turnover_assay(hours: float = 24.0) -> W.VBox:
                             + f"; {_compound_label(inhibitor.value)} for the last "
                               f"{min(duration.value, 4.0):g} h")
 
-    live = LiveFigure(figures.blot_figure(), draw)
-    controls = (drug, drug_dose, inhibitor, inhibitor_dose, gene, fraction, line, duration)
-    for control in controls:
-        control.observe(live.refresh, names="value")
-    live.refresh()
-    return W.VBox([W.HBox([W.VBox(controls[:4]), W.VBox(controls[4:])]), live.image])
+    return _live_panel(figures.blot_figure(), draw,
+                       (drug, drug_dose, inhibitor, inhibitor_dose, gene, fraction, line,
+                        duration))
 
 
 def _static_turnover_assay(hours: float) -> W.VBox:
