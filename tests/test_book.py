@@ -24,3 +24,18 @@ def test_no_page_points_at_a_content_delivery_network(built_site):
         text = path.read_text(encoding="utf-8")
         for host in ("cdn.jsdelivr.net", "unpkg.com", "cdnjs.cloudflare.com"):
             assert f"src=\"https://{host}" not in text, (path, host)
+
+
+def test_model_reference_tables_are_rendered_with_citations(built_site):
+    html = (built_site / "reference" / "model.html").read_text(encoding="utf-8")
+    assert html.count("<table") >= 4
+    assert "Autophagosome-lysosome fusion rate constant" in html
+
+
+def test_no_unrendered_markup_reaches_the_reader(built_site):
+    for path in built_site.rglob("*.html"):
+        if "_static" in path.parts:
+            continue
+        text = path.read_text(encoding="utf-8")
+        assert "{cite:p}" not in text and "{cite:t}" not in text, path
+        assert "{doc}`" not in text, path

@@ -132,7 +132,7 @@ def update_blot(artists: BlotArtists, blot: Blot, title: str) -> None:
     for bar_group, values in zip(artists.bars, blot.normalised):
         for bar, value in zip(bar_group, values):
             bar.set_height(value)
-    artists.bar_ax.set_ylim(0.0, max(2.0, 1.15 * float(blot.normalised.max())))
+    artists.bar_ax.set_ylim(0.0, max(2.0, 1.6 * float(blot.normalised.max())))
     artists.flux_text.set_text(
         f"LC3 turnover (flux read-out)\ncontrol: {blot.flux['control']:.2f}\n"
         f"treated: {blot.flux['treated']:.2f}")

@@ -97,7 +97,7 @@ def precomputed_panel(primary: W.ValueWidget, secondary: W.ValueWidget | None,
     if secondary is not None:
         W.jslink((secondary, "index"), (outer, "selected_index"))
     controls = [c for c in (primary, secondary) if c is not None]
-    return W.VBox([W.HBox(controls), outer, W.HTML(f"<p class='figure-caption'>{caption}</p>")])
+    return W.VBox([W.VBox(controls), outer, W.HTML(f"<p class='figure-caption'>{caption}</p>")])
 
 
 class LiveFigure:
