@@ -89,3 +89,14 @@ def test_exact_solution_matches_a_reference_solver():
                           initial_pools([experiment])[0], method="LSODA", t_eval=t,
                           rtol=1e-10, atol=1e-12)
     np.testing.assert_allclose(pools[0], reference.y.T, rtol=1e-6, atol=1e-9)
+
+
+def test_model_layer_loads_no_plotting_or_widgets():
+    """The model stays NumPy-only, so scripts and batch runs need no display stack."""
+    import subprocess
+    import sys
+
+    code = ("import sys, widgets, widgets.model.assays; "
+            "print(sorted(m for m in ('matplotlib', 'ipywidgets') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

@@ -1,5 +1,6 @@
 """Panels: live controls redraw the figure; static panels carry one frame per choice."""
 import ipywidgets as W
+import pytest
 
 from widgets import panels
 
@@ -10,23 +11,18 @@ def _walk(widget):
         yield from _walk(child)
 
 
-def test_live_flux_explorer_redraws_when_a_control_moves(monkeypatch):
+@pytest.mark.parametrize("make_panel, control, value", [
+    (panels.flux_explorer, "drug", "rapamycin"),
+    (panels.turnover_assay, "knockdown", "ATG7"),
+])
+def test_live_panel_redraws_when_a_control_moves(monkeypatch, make_panel, control, value):
     monkeypatch.delenv(panels.STATIC_ENV, raising=False)
-    panel = panels.flux_explorer()
+    panel = make_panel()
     image = next(w for w in _walk(panel) if isinstance(w, W.Image))
-    drug = next(w for w in _walk(panel) if isinstance(w, W.Dropdown) and w.description == "drug")
+    dropdown = next(w for w in _walk(panel)
+                    if isinstance(w, W.Dropdown) and w.description == control)
     before = image.value
-    drug.value = "rapamycin"
-    assert image.value != before
-
-
-def test_live_turnover_assay_redraws_when_the_knockdown_changes(monkeypatch):
-    monkeypatch.delenv(panels.STATIC_ENV, raising=False)
-    panel = panels.turnover_assay()
-    image = next(w for w in _walk(panel) if isinstance(w, W.Image))
-    gene = next(w for w in _walk(panel) if isinstance(w, W.Dropdown) and w.description == "knockdown")
-    before = image.value
-    gene.value = "ATG7"
+    dropdown.value = value
     assert image.value != before
 
 
