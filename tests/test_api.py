@@ -14,8 +14,8 @@ def test_public_names():
                  "regorafenib", "chloroquine", "hydroxychloroquine", "bafilomycin_a1",
                  "3_methyladenine", "rapamycin"):
         assert name in widgets.COMPOUNDS
-    assert set(widgets.CELL_LINES) == {"HepG2", "Huh7", "Hep3B"}
-    assert set(widgets.KNOCKDOWN_GENES) == {"ATG5", "ATG7", "ULK1", "BECN1"}
+    assert set(widgets.CELL_LINES) == {"HepG2", "Huh7", "Hep3B", "Huh7-SR"}
+    assert set(widgets.KNOCKDOWN_GENES) == {"ATG5", "ATG7", "ULK1", "BECN1", "MIR21"}
 
 
 def test_result_arrays_share_the_time_axis():

@@ -11,7 +11,10 @@ from widgets.model.scenario import EFFECTS
 ROOT = Path(__file__).resolve().parents[1]
 BIB_KEYS = set(re.findall(r"^@\w+\{([^,\s]+),", (DATA_DIR / "references.bib").read_text(), re.M))
 TABLES = ("parameters.csv", "compounds.csv", "compound_effects.csv", "cell_lines.csv",
-          "cell_line_responses.csv")
+          "cell_line_responses.csv", "cell_line_parameters.csv", "drug_damage.csv",
+          "ic50_targets.csv")
+NUMBER_TABLES = ("parameters.csv", "compound_effects.csv", "cell_line_responses.csv",
+                 "cell_line_parameters.csv", "drug_damage.csv", "ic50_targets.csv")
 BASES = {"measured", "calibrated", "assumed", "numerical"}
 
 
@@ -25,10 +28,13 @@ def test_every_row_has_an_existing_source(table):
     for row in read_table(table):
         if row.get("basis") == "numerical":
             continue  # a setting of the solver, not a biological fact
-        assert row["source"] in BIB_KEYS, f"{table}: {row} cites unknown key {row['source']!r}"
+        keys = [key for key in row["source"].split(";") if key]
+        assert keys, f"{table}: {row} has no source"
+        for key in keys:
+            assert key in BIB_KEYS, f"{table}: {row} cites unknown key {key!r}"
 
 
-@pytest.mark.parametrize("table", ("parameters.csv", "compound_effects.csv", "cell_line_responses.csv"))
+@pytest.mark.parametrize("table", NUMBER_TABLES)
 def test_every_number_says_how_it_was_obtained(table):
     for row in read_table(table):
         assert row["basis"] in BASES, row
@@ -45,7 +51,7 @@ def test_compound_effects_are_valid():
     compounds = {row["name"] for row in read_table("compounds.csv")}
     for row in read_table("compound_effects.csv"):
         assert row["compound"] in compounds
-        assert row["effect"] in EFFECTS + ("damage",)
+        assert row["effect"] in EFFECTS
         assert float(row["ec50_um"]) > 0 and float(row["hill"]) > 0
         if row["effect"].endswith("block"):
             # A block never removes a step completely, so every pool keeps an exit.
@@ -79,3 +85,24 @@ def test_quiz_banks_are_well_formed():
             else:
                 assert correct, q["id"]
             assert all(a["feedback"].strip() for a in q["answers"]), q["id"]
+
+
+def test_every_drug_and_line_has_a_potency_and_an_ic50_target():
+    from widgets.model.names import CELL_LINES
+    drugs = [row["name"] for row in read_table("compounds.csv") if row["role"] == "anticancer drug"]
+    potencies = {(row["compound"], row["cell_line"]) for row in read_table("drug_damage.csv")}
+    targets = {(row["compound"], row["cell_line"]) for row in read_table("ic50_targets.csv")}
+    for drug in drugs:
+        for line in CELL_LINES:
+            assert (drug, line) in potencies and (drug, line) in targets, (drug, line)
+    assert potencies == targets
+    for row in read_table("ic50_targets.csv"):
+        assert 0 < float(row["ic50_low_um"]) <= float(row["ic50_high_um"]), row
+        assert row["basis"] in {"measured", "assumed"}, row
+
+
+def test_cell_line_replacements_name_known_lines_and_parameters():
+    from widgets.model.names import CELL_LINES
+    names = {row["name"] for row in read_table("parameters.csv")}
+    for row in read_table("cell_line_parameters.csv"):
+        assert row["cell_line"] in CELL_LINES and row["parameter"] in names, row

@@ -23,7 +23,11 @@ def _pages():
     return ["index.html", "genindex.html", "search.html"] + sorted(f"{f}.html" for f in files)
 
 
-WIDGET_PAGES = ("chapters/machinery/flux_explorer.html", "chapters/machinery/western_blot.html")
+WIDGET_PAGES = ("chapters/machinery/flux_explorer.html", "chapters/machinery/western_blot.html",
+                "chapters/drugs/dose_response.html", "chapters/drugs/drug_flux.html",
+                "chapters/drugs/accomplice_or_antagonist.html",
+                "chapters/drugs/immune_model.html")
+QUIZ_PAGES = WIDGET_PAGES
 
 
 def _open(browser, url):
@@ -73,24 +77,39 @@ def _visible_image_source(page):
     return images.first.get_attribute("src")
 
 
+def _keyboard_actions(page):
+    """One keyboard action per kind of control the page has: slider, drop-down, toggle buttons."""
+    actions = []
+    if page.locator(".noUi-handle").count():
+        actions.append(("slider", lambda: (page.locator(".noUi-handle").first.focus(),
+                                           page.keyboard.press("ArrowRight"))))
+    if page.locator(".widget-dropdown select").count():
+        actions.append(("drop-down", lambda: (page.locator(".widget-dropdown select").first.focus(),
+                                              page.keyboard.press("ArrowDown"))))
+    for group in range(page.locator(".widget-toggle-buttons").count()):
+        buttons = page.locator(".widget-toggle-buttons").nth(group).locator("button")
+        actions.append((f"toggle group {group + 1}",
+                        lambda buttons=buttons: (buttons.nth(1).focus(),
+                                                 page.keyboard.press("Enter"))))
+    return actions
+
+
 @pytest.mark.parametrize("page_path", WIDGET_PAGES)
-def test_keyboard_on_a_slider_changes_the_figure(browser, site_url, page_path):
+def test_every_control_changes_the_figure_from_the_keyboard(browser, site_url, page_path):
     page, problems = _open(browser, f"{site_url}/{page_path}")
     page.locator(".widget-box img:visible").first.wait_for(timeout=15000)
-    before = _visible_image_source(page)
-    page.locator(".noUi-handle").first.focus()
-    page.keyboard.press("ArrowRight")
-    page.wait_for_timeout(300)
-    after_slider = _visible_image_source(page)
-    assert after_slider != before, "the slider moved but the figure stayed the same"
-    page.locator(".widget-toggle-button").nth(1).click()
-    page.wait_for_timeout(300)
-    assert _visible_image_source(page) != after_slider, "the toggle did not change the figure"
+    actions = _keyboard_actions(page)
+    assert actions, "no keyboard-operable control found"
+    for name, act in actions:
+        before = _visible_image_source(page)
+        act()
+        page.wait_for_timeout(300)
+        assert _visible_image_source(page) != before, f"the {name} moved but the figure stayed"
     assert not problems, "\n".join(problems)
     page.close()
 
 
-@pytest.mark.parametrize("page_path", WIDGET_PAGES)
+@pytest.mark.parametrize("page_path", QUIZ_PAGES)
 def test_quiz_answers_show_their_feedback(browser, site_url, page_path):
     page, problems = _open(browser, f"{site_url}/{page_path}")
     page.wait_for_selector(".MCButton", timeout=15000)

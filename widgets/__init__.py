@@ -6,10 +6,15 @@ The public API (concentrations in µM, time in hours)::
     widgets.COMPOUNDS, widgets.CELL_LINES, widgets.KNOCKDOWN_GENES
     r = widgets.simulate(treatments={"sorafenib": 5.0}, hours=24.0,
                          knockdown={"ATG7": 0.9}, cell_line="HepG2")
+    v = widgets.dose_response("sorafenib", [1, 2, 5, 10], hours=72.0,
+                              treatments={"chloroquine": 20.0}, cell_line="Huh7")
+    x = widgets.ic50("sorafenib", hours=72.0, cell_line="Huh7")   # µM
 
 Importing ``widgets`` loads only the model (NumPy); :mod:`widgets.figures`
 and :mod:`widgets.panels` load matplotlib and ipywidgets when imported.
 """
-from .model import CELL_LINES, COMPOUNDS, KNOCKDOWN_GENES, SimulationResult, simulate
+from .model import (CELL_LINES, COMPOUNDS, KNOCKDOWN_GENES, SimulationResult, bliss_excess,
+                    dose_response, ic50, simulate)
 
-__all__ = ["CELL_LINES", "COMPOUNDS", "KNOCKDOWN_GENES", "SimulationResult", "simulate"]
+__all__ = ["CELL_LINES", "COMPOUNDS", "KNOCKDOWN_GENES", "SimulationResult", "bliss_excess",
+           "dose_response", "ic50", "simulate"]

@@ -53,7 +53,7 @@ STATIC_INHIBITORS: tuple[tuple[str, dict], ...] = (
 )
 
 
-def _compound_label(name: str) -> str:
+def compound_label(name: str) -> str:
     for row in read_table("compounds.csv"):
         if row["name"] == name:
             return row["label"]
@@ -66,7 +66,7 @@ def _compound_options(roles: Sequence[str]) -> list[tuple[str, str]]:
 
 
 def _describe(treatments: dict, knockdown: dict, cell_line: str, hours: float) -> str:
-    parts = [f"{_compound_label(c)} {d:g} µM" for c, d in treatments.items() if d > 0]
+    parts = [f"{compound_label(c)} {d:g} µM" for c, d in treatments.items() if d > 0]
     parts += [f"{g} knockdown {f:.0%}" for g, f in knockdown.items() if f > 0]
     return f"{', '.join(parts) or 'untreated'} — {cell_line}, {hours:g} h"
 
@@ -124,7 +124,7 @@ def _context_controls(hours: float) -> tuple[W.Dropdown, W.FloatSlider, W.Dropdo
     return gene, fraction, line, duration
 
 
-def _live_panel(artists, draw: Callable[[object], None], controls: Sequence[W.ValueWidget]) -> W.VBox:
+def live_panel(artists, draw: Callable[[object], None], controls: Sequence[W.ValueWidget]) -> W.VBox:
     """Controls in two columns above one figure that redraws whenever a control changes."""
     live = LiveFigure(artists, draw)
     for control in controls:
@@ -166,7 +166,7 @@ def flux_explorer(hours: float = 24.0) -> W.VBox:
         figures.update_time_course(artists, result, control,
                                    _describe(treatments, knockdown, line.value, duration.value))
 
-    return _live_panel(figures.time_course_figure(), draw,
+    return live_panel(figures.time_course_figure(), draw,
                        (drug, drug_dose, blocker, blocker_dose, gene, fraction, line, duration))
 
 
@@ -208,7 +208,7 @@ def turnover_assay(hours: float = 24.0) -> W.VBox:
         value="rapamycin", description="treatment")
     drug_dose = W.FloatLogSlider(value=0.1, base=10, min=-3, max=4, step=0.05,
                                  description="dose (µM)", readout_format=".2g")
-    inhibitor = W.Dropdown(options=[(_compound_label(n), n) for n in LYSOSOMAL_INHIBITORS],
+    inhibitor = W.Dropdown(options=[(compound_label(n), n) for n in LYSOSOMAL_INHIBITORS],
                            value="bafilomycin_a1", description="inhibitor")
     inhibitor_dose = W.FloatLogSlider(value=0.1, base=10, min=-3, max=2, step=0.05,
                                       description="dose (µM)", readout_format=".2g")
@@ -221,10 +221,10 @@ def turnover_assay(hours: float = 24.0) -> W.VBox:
                              knockdown, line.value)
         figures.update_blot(artists, blot, _describe(treatment, knockdown, line.value,
                                                      duration.value)
-                            + f"; {_compound_label(inhibitor.value)} for the last "
+                            + f"; {compound_label(inhibitor.value)} for the last "
                               f"{min(duration.value, 4.0):g} h")
 
-    return _live_panel(figures.blot_figure(), draw,
+    return live_panel(figures.blot_figure(), draw,
                        (drug, drug_dose, inhibitor, inhibitor_dose, gene, fraction, line,
                         duration))
 

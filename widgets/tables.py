@@ -1,11 +1,20 @@
 """Tables of the model's data for the book, as MyST markdown with citations."""
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from .model.data_files import read_table
+from .model.pharmacology import ic50
 
 
-def _cite(key: str) -> str:
-    return f"{{cite:p}}`{key}`" if key else "numerical setting"
+def _cite(keys: str) -> str:
+    """A MyST citation of one key or of several separated by ';'."""
+    keys = ",".join(k.strip() for k in keys.split(";") if k.strip())
+    return f"{{cite:p}}`{keys}`" if keys else "numerical setting"
+
+
+def _labels() -> dict[str, str]:
+    return {row["name"]: row["label"] for row in read_table("compounds.csv")}
 
 
 def _escape(text: str) -> str:
@@ -23,7 +32,7 @@ def parameter_table() -> str:
 
 def compound_effect_table() -> str:
     """Markdown table of ``data/compound_effects.csv`` with compound labels and sources."""
-    labels = {row["name"]: row["label"] for row in read_table("compounds.csv")}
+    labels = _labels()
     lines = ["| compound | effect | $E_{max}$ | EC$_{50}$ (µM) | Hill $n$ | basis | source |",
              "|---|---|---|---|---|---|---|"]
     for row in read_table("compound_effects.csv"):
@@ -44,4 +53,62 @@ def cell_line_table() -> str:
     for row in read_table("cell_line_responses.csv"):
         lines.append(f"| {row['cell_line']} | {row['compound']} | {row['induction_scale']} | "
                      f"{row['basis']} | {_cite(row['source'])} |")
+    return "\n".join(lines)
+
+
+def cell_line_parameter_table() -> str:
+    """Markdown table of ``data/cell_line_parameters.csv``: per-line replacements of parameters."""
+    symbols = {row["name"]: row["symbol"] for row in read_table("parameters.csv")}
+    lines = ["| cell line | parameter | value | basis | source | why |", "|---|---|---|---|---|---|"]
+    for row in read_table("cell_line_parameters.csv"):
+        lines.append(f"| {row['cell_line']} | ${symbols[row['parameter']]}$ | {row['value']} | "
+                     f"{row['basis']} | {_cite(row['source'])} | {_escape(row['note'])} |")
+    return "\n".join(lines)
+
+
+def drug_damage_table() -> str:
+    """Markdown table of ``data/drug_damage.csv``: damage potency per drug and cell line."""
+    labels = _labels()
+    lines = ["| drug | cell line | damage potency $\\kappa$ (a.u. h$^{-1}$ µM$^{-1}$) | basis | "
+             "source | note |", "|---|---|---|---|---|---|"]
+    for row in read_table("drug_damage.csv"):
+        lines.append(f"| {labels[row['compound']]} | {row['cell_line']} | "
+                     f"{row['damage_per_um_h']} | {row['basis']} | {_cite(row['source'])} | "
+                     f"{_escape(row['note'])} |")
+    return "\n".join(lines)
+
+
+def ic50_table(hours: float = 72.0,
+               intervention: Mapping[str, float] | None = None) -> str:
+    """Markdown table: reported IC50s beside the model's, alone and with an intervention.
+
+    Parameters
+    ----------
+    hours : float
+        Exposure of the model's viability read-out, hours.
+    intervention : mapping of str to float, optional
+        Compounds added in the last two columns (default chloroquine 20 µM).
+    """
+    intervention = {"chloroquine": 20.0} if intervention is None else dict(intervention)
+    labels = _labels()
+    added = " + ".join(f"{labels[c]} {d:g} µM" for c, d in intervention.items())
+    reported: dict[tuple[str, str], list[str]] = {}
+    for row in read_table("ic50_targets.csv"):
+        low, high = float(row["ic50_low_um"]), float(row["ic50_high_um"])
+        value = f"{low:g}" if low == high else f"{low:g}–{high:g}"
+        text = f"{value} ({row['hours']} h, {row['basis']}) {_cite(row['source'])}"
+        reported.setdefault((row["compound"], row["cell_line"]), []).append(text)
+    lines = [f"| drug | cell line | reported IC50 (µM) | model IC50, {hours:g} h (µM) | "
+             f"with {added} (µM) | fold shift |", "|---|---|---|---|---|---|"]
+    for row in read_table("drug_damage.csv"):
+        drug, line = row["compound"], row["cell_line"]
+        alone = ic50(drug, hours, cell_line=line)
+        if drug in intervention:
+            combined_text, shift_text = "—", "—"
+        else:
+            combined = ic50(drug, hours, intervention, cell_line=line)
+            combined_text, shift_text = f"{combined:.3g}", f"{alone / combined:.2f}"
+        lines.append(f"| {labels[drug]} | {line} | "
+                     f"{'; '.join(reported.get((drug, line), ['none found']))} | "
+                     f"{alone:.3g} | {combined_text} | {shift_text} |")
     return "\n".join(lines)

@@ -5,8 +5,9 @@ interactive panels in :mod:`widgets.panels`.
 """
 from .api import SimulationResult, simulate, simulate_many, time_grid
 from .names import CELL_LINES, COMPOUNDS, KNOCKDOWN_GENES
+from .pharmacology import bliss_excess, dose_response, ic50
 from .scenario import Experiment, StepFactors, make_experiment, step_factors
 
 __all__ = ["CELL_LINES", "COMPOUNDS", "KNOCKDOWN_GENES", "Experiment", "SimulationResult",
-           "StepFactors", "make_experiment", "simulate", "simulate_many", "step_factors",
-           "time_grid"]
+           "StepFactors", "bliss_excess", "dose_response", "ic50", "make_experiment", "simulate",
+           "simulate_many", "step_factors", "time_grid"]

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .data_files import parameter_values
-from .fate import damage_rate, fate
+from .fate import damage_rate, fate, fate_parameter_arrays
 from .flux import lc3_flux, rate_system, read_outs, step_array
 from .linear import propagate, steady_state
 from .names import checked_number
@@ -37,6 +37,10 @@ class SimulationResult:
         The two LC3-II pools, relative to basal total LC3-II.
     damage : ndarray
         Drug-induced damage, arbitrary units (0 in untreated cells).
+    loss_from_damage, loss_from_autophagy : ndarray
+        Cumulative hazards (dimensionless) of the two causes of cell loss:
+        damage (apoptosis and slowed growth) and autophagic death, so that
+        ``viability = exp(-(loss_from_damage + loss_from_autophagy))``.
     experiment : Experiment
         The validated input.
     """
@@ -50,6 +54,8 @@ class SimulationResult:
     autophagosome_lc3_ii: np.ndarray
     autolysosome_lc3_ii: np.ndarray
     damage: np.ndarray
+    loss_from_damage: np.ndarray
+    loss_from_autophagy: np.ndarray
     experiment: Experiment
 
 
@@ -117,15 +123,15 @@ def simulate_many(experiments: Sequence[Experiment], hours: float) -> dict[str, 
     dict of str to ndarray
         ``"t"`` (T,) and, each of shape (n, T): ``lc3_i``, ``lc3_ii``, ``p62``,
         ``flux``, ``viability``, ``autophagosome_lc3_ii``,
-        ``autolysosome_lc3_ii``, ``damage``. Normalised as in
+        ``autolysosome_lc3_ii``, ``damage``, ``loss_from_damage``,
+        ``loss_from_autophagy``. Normalised as in
         :class:`SimulationResult`.
     """
     t = time_grid(hours)
     pools, steps = pool_trajectories(experiments, t)
     out = relative_read_outs(pools, steps)
-    thresholds = np.full(len(experiments), parameter_values()["autophagic_death_threshold"])
     damages = np.array([damage_rate(e) for e in experiments])
-    out["damage"], out["viability"] = fate(t, out["flux"], damages, thresholds)
+    out.update(fate(t, out["flux"], damages, fate_parameter_arrays(experiments)))
     out["t"] = t
     return out
 

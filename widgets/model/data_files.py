@@ -33,12 +33,32 @@ def read_table(file_name: str) -> tuple[dict[str, str], ...]:
         return tuple(dict(row) for row in csv.DictReader(handle))
 
 
-def parameter_values() -> dict[str, float]:
+@lru_cache(maxsize=None)
+def _values(cell_line: str | None) -> tuple[tuple[str, float], ...]:
+    values = {row["name"]: float(row["value"]) for row in read_table("parameters.csv")}
+    if cell_line is not None:
+        for row in read_table("cell_line_parameters.csv"):
+            if row["cell_line"] == cell_line:
+                if row["parameter"] not in values:
+                    raise KeyError(f"cell_line_parameters.csv overrides unknown parameter "
+                                   f"{row['parameter']!r}; known: {', '.join(values)}")
+                values[row["parameter"]] = float(row["value"])
+    return tuple(values.items())
+
+
+def parameter_values(cell_line: str | None = None) -> dict[str, float]:
     """Map each name in ``data/parameters.csv`` to its numeric value.
+
+    Parameters
+    ----------
+    cell_line : str, optional
+        A canonical cell-line name. Its rows in ``data/cell_line_parameters.csv``
+        replace the shared values (e.g. a resistant line in which autophagy
+        kills instead of protecting). ``None`` gives the shared values.
 
     Returns
     -------
     dict of str to float
         Rates in per hour, amounts in arbitrary units, fractions in [0, 1].
     """
-    return {row["name"]: float(row["value"]) for row in read_table("parameters.csv")}
+    return dict(_values(cell_line))

@@ -1,44 +1,71 @@
 """Cell fate: drug damage, its clearance by autophagic flux, and viability.
 
-Damage ``X`` (a.u.) accumulates from the drugs and is removed by basal repair
-and, in proportion to relative autophagic flux ``phi(t)``, by autophagy (the
-cytoprotective, "accomplice" role)::
+Damage ``X`` (a.u.) is made by the anticancer drugs at a rate proportional
+to the dose, ``delta = sum_i kappa_i(line) * dose_i``, and removed by basal
+repair and, in proportion to relative autophagic flux ``phi(t)``, by
+autophagy (the cytoprotective, "accomplice" role)::
 
     dX/dt = delta - (k_rep + k_clear * phi(t)) * X,        X(0) = 0
 
 Cells are lost through a damage-driven hazard, through slowed growth, and
-through autophagic death when flux exceeds a context-dependent threshold
-(the cytotoxic, "antagonist" role)::
+through autophagic death when flux exceeds a threshold ``theta`` (the
+cytotoxic, "antagonist" role, dominant in the sorafenib-resistant line)::
 
     hazard(t) = k_kill * X^2 / (X^2 + X50^2)                    apoptosis
               + g * X / (X + X_g)                               lost growth
               + k_ad * max(phi(t) - theta, 0)                    autophagic death
 
-Viability, as an MTT-type assay reads it, is the number of viable cells
-relative to untreated cells at the same time: ``exp(-integral of hazard)``.
+Viability, as a 72 h MTT-type assay reads it, is the number of viable cells
+relative to untreated cells of the same line at the same time:
+``exp(-integral of hazard)``. ``theta >= 1`` keeps untreated cells at 1.
 """
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 import numpy as np
 
 from .data_files import parameter_values, read_table
-from .scenario import Experiment, hill
+from .scenario import Experiment
+
+FATE_PARAMETERS: tuple[str, ...] = (
+    "damage_repair", "damage_clearance_by_flux", "kill_rate", "damage_half_kill",
+    "growth_rate", "damage_half_growth", "autophagic_death_rate", "autophagic_death_threshold")
+
+
+def damage_potency(compound: str, cell_line: str) -> float:
+    """Damage made per µM of ``compound`` in ``cell_line``, a.u. per hour per µM.
+
+    0 for compounds that cause no damage in the model (the autophagy
+    modulators used as tools).
+    """
+    for row in read_table("drug_damage.csv"):
+        if row["compound"] == compound and row["cell_line"] == cell_line:
+            return float(row["damage_per_um_h"])
+    return 0.0
+
+
+def damaging_compounds() -> tuple[str, ...]:
+    """Compounds that cause damage in at least one cell line (they have an IC50)."""
+    return tuple(dict.fromkeys(row["compound"] for row in read_table("drug_damage.csv")))
 
 
 def damage_rate(experiment: Experiment) -> float:
-    """Rate at which the treatments create damage, a.u. per hour."""
-    total = 0.0
-    for row in read_table("compound_effects.csv"):
-        if row["effect"] != "damage":
-            continue
-        dose = experiment.treatments.get(row["compound"], 0.0)
-        total += float(row["emax"]) * hill(dose, float(row["ec50_um"]), float(row["hill"]))
-    return total
+    """Rate at which the treatments of ``experiment`` create damage, a.u. per hour."""
+    return sum(damage_potency(compound, experiment.cell_line) * dose
+               for compound, dose in experiment.treatments.items())
+
+
+def fate_parameter_arrays(experiments: Sequence[Experiment]) -> dict[str, np.ndarray]:
+    """The cell-fate parameters of each experiment's cell line, each of shape (n,)."""
+    per_line = {line: parameter_values(line) for line in {e.cell_line for e in experiments}}
+    return {name: np.array([per_line[e.cell_line][name] for e in experiments])
+            for name in FATE_PARAMETERS}
 
 
 def fate(t_h: np.ndarray, relative_flux: np.ndarray, damage_rates: np.ndarray,
-         autophagic_death_threshold: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Damage and viability over time for many scenarios.
+         parameters: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+    """Damage, the two causes of cell loss, and viability for many scenarios.
 
     Parameters
     ----------
@@ -48,16 +75,20 @@ def fate(t_h: np.ndarray, relative_flux: np.ndarray, damage_rates: np.ndarray,
         Autophagic flux relative to the untreated basal state.
     damage_rates : ndarray, shape (n,)
         Damage creation rate of each scenario, a.u. per hour.
-    autophagic_death_threshold : ndarray, shape (n,)
-        Relative flux above which autophagy kills (``theta``).
+    parameters : dict of str to ndarray, shape (n,)
+        The entries of ``FATE_PARAMETERS`` for each scenario (see
+        :func:`fate_parameter_arrays`).
 
     Returns
     -------
-    damage : ndarray, shape (n, T)
-    viability : ndarray, shape (n, T)
-        In [0, 1], 1 at time 0.
+    dict of str to ndarray, each of shape (n, T)
+        ``damage`` (a.u.); ``loss_from_damage`` and ``loss_from_autophagy``,
+        the cumulative hazards (dimensionless) of damage-driven loss
+        (apoptosis and slowed growth) and of autophagic death; and
+        ``viability = exp(-(loss_from_damage + loss_from_autophagy))``, in
+        [0, 1] and 1 at time 0.
     """
-    p = parameter_values()
+    p = {name: values[:, None] for name, values in parameters.items()}
     step = t_h[1] - t_h[0]
     clearance = p["damage_repair"] + p["damage_clearance_by_flux"] * relative_flux
     interval_rate = 0.5 * (clearance[:, 1:] + clearance[:, :-1])
@@ -70,11 +101,18 @@ def fate(t_h: np.ndarray, relative_flux: np.ndarray, damage_rates: np.ndarray,
         damage[:, j + 1] = damage[:, j] * decay[:, j] + gain[:, j]
 
     squared = damage ** 2
-    hazard = (p["kill_rate"] * squared / (squared + p["damage_half_kill"] ** 2)
-              + p["growth_rate"] * damage / (damage + p["damage_half_growth"])
-              + p["autophagic_death_rate"]
-              * np.maximum(relative_flux - autophagic_death_threshold[:, None], 0.0))
-    cumulative = np.concatenate(
-        [np.zeros((hazard.shape[0], 1)),
-         np.cumsum(0.5 * (hazard[:, 1:] + hazard[:, :-1]) * step, axis=1)], axis=1)
-    return damage, np.exp(-cumulative)
+    damage_hazard = (p["kill_rate"] * squared / (squared + p["damage_half_kill"] ** 2)
+                     + p["growth_rate"] * damage / (damage + p["damage_half_growth"]))
+    autophagy_hazard = p["autophagic_death_rate"] * np.maximum(
+        relative_flux - p["autophagic_death_threshold"], 0.0)
+    loss_from_damage = _integral(damage_hazard, step)
+    loss_from_autophagy = _integral(autophagy_hazard, step)
+    return {"damage": damage, "loss_from_damage": loss_from_damage,
+            "loss_from_autophagy": loss_from_autophagy,
+            "viability": np.exp(-(loss_from_damage + loss_from_autophagy))}
+
+
+def _integral(rate: np.ndarray, step: float) -> np.ndarray:
+    """Trapezoidal running integral over time (axis 1), 0 at the first point."""
+    return np.concatenate([np.zeros((rate.shape[0], 1)),
+                           np.cumsum(0.5 * (rate[:, 1:] + rate[:, :-1]) * step, axis=1)], axis=1)

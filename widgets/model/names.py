@@ -8,7 +8,10 @@ from .data_files import read_table
 
 COMPOUNDS: tuple[str, ...] = tuple(row["name"] for row in read_table("compounds.csv"))
 CELL_LINES: tuple[str, ...] = tuple(row["name"] for row in read_table("cell_lines.csv"))
-KNOCKDOWN_GENES: tuple[str, ...] = ("ATG5", "ATG7", "BECN1", "ULK1")
+AUTOPHAGY_GENES: tuple[str, ...] = ("ATG5", "ATG7", "BECN1", "ULK1")
+# "MIR21" is knocked down with anti-miR-21 oligonucleotides; it matters only where
+# miR-21 is high (the sorafenib-resistant line), see data/cell_line_parameters.csv.
+KNOCKDOWN_GENES: tuple[str, ...] = AUTOPHAGY_GENES + ("MIR21",)
 
 
 def _normalise(name: str) -> str:

@@ -50,7 +50,8 @@ def make_experiment(treatments: Mapping[str, float] | None = None,
     treatments : mapping of str to float, optional
         Compound name (see ``COMPOUNDS``) to concentration in µM (>= 0).
     knockdown : mapping of str to float, optional
-        Gene (see ``KNOCKDOWN_GENES``) to the fraction of protein removed, 0-1.
+        Gene (see ``KNOCKDOWN_GENES``) to the fraction of protein (or, for
+        ``"MIR21"``, of the microRNA) removed, 0-1.
     cell_line : str
         One of ``CELL_LINES``.
 
@@ -114,9 +115,11 @@ def induction_scale(cell_line: str, compound: str) -> float:
 def step_factors(experiment: Experiment) -> StepFactors:
     """Compute the four step factors of an :class:`Experiment`.
 
-    Inducers add their effects on nucleation (``1 + sum Emax * occupancy``);
-    inhibitors of one step act independently (their remaining activities
-    multiply); knockdowns scale the step their gene belongs to.
+    Inducers add their effects on nucleation (``1 + sum Emax * occupancy``),
+    of which a line with high miR-21 keeps only ``mir21_induction_left``
+    unless miR-21 is knocked down; inhibitors of one step act independently
+    (their remaining activities multiply); knockdowns scale the step their
+    gene belongs to.
     """
     induction_excess = 0.0
     remaining = {"initiation_block": 1.0, "fusion_block": 1.0, "degradation_block": 1.0}
@@ -131,8 +134,9 @@ def step_factors(experiment: Experiment) -> StepFactors:
         else:
             remaining[row["effect"]] *= 1.0 - effect
 
-    p = parameter_values()
+    p = parameter_values(experiment.cell_line)
     kd = experiment.knockdown
+    induction_excess *= 1.0 - (1.0 - p["mir21_induction_left"]) * (1.0 - kd.get("MIR21", 0.0))
     ulk = 1.0 - p["ulk1_share"] * kd.get("ULK1", 0.0)
     beclin = conjugation_left(1.0 - kd.get("BECN1", 0.0), p["becn1_reserve"])
     atg5 = conjugation_left(1.0 - kd.get("ATG5", 0.0), p["conjugation_reserve_atg5"])

@@ -1,0 +1,84 @@
+"""Calibrate each drug's damage potency so that its 72 h IC50 hits its literature target.
+
+Reads ``data/ic50_targets.csv`` (reported IC50s, one row per source) and
+rewrites ``data/drug_damage.csv``: for each drug and cell line the potency
+``damage_per_um_h`` is set so that the model's 72 h IC50 equals the geometric
+mean of the reported values (a few fixed-point steps, since the IC50 is close
+to inversely proportional to the potency). Run it after changing a reported
+value or any cell-fate parameter::
+
+    python tools/calibrate_damage.py
+"""
+from __future__ import annotations
+
+import csv
+import math
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from widgets.model import data_files, ic50  # noqa: E402
+
+HOURS = 72.0
+FIELDS = ("compound", "cell_line", "damage_per_um_h", "basis", "source", "note")
+
+
+def targets() -> dict[tuple[str, str], tuple[float, list[str], str]]:
+    """Target IC50 (µM), its sources and how it was obtained, per drug and line.
+
+    The target is the geometric mean of the reported values; an assumed row is
+    used only where nothing was measured.
+    """
+    rows: dict[tuple[str, str], list[dict[str, str]]] = defaultdict(list)
+    for row in data_files.read_table("ic50_targets.csv"):
+        rows[(row["compound"], row["cell_line"])].append(row)
+    out = {}
+    for pair, found in rows.items():
+        measured = [r for r in found if r["basis"] == "measured"] or found
+        middles = [math.sqrt(float(r["ic50_low_um"]) * float(r["ic50_high_um"])) for r in measured]
+        target = math.exp(sum(math.log(m) for m in middles) / len(middles))
+        if measured[0]["basis"] == "measured":
+            how = (f"the geometric mean of {len(middles)} reported value"
+                   f"{'s' if len(middles) > 1 else ''}")
+        else:
+            how = "an assumed value (no verified measurement; see ic50_targets.csv)"
+        out[pair] = (target, list(dict.fromkeys(r["source"] for r in measured)), how)
+    return out
+
+
+def write(rows: list[dict[str, str]]) -> None:
+    with (data_files.DATA_DIR / "drug_damage.csv").open("w", newline="", encoding="utf-8") as f:
+        writer = csv.DictWriter(f, FIELDS, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    data_files.read_table.cache_clear()
+
+
+def main() -> None:
+    wanted = targets()
+    rows = {pair: {"compound": pair[0], "cell_line": pair[1], "damage_per_um_h": "0.05",
+                   "basis": "calibrated" if how.startswith("the geometric") else "assumed",
+                   "source": ";".join(sources),
+                   "note": f"Sets the 72 h IC50 to {target:.3g} µM, {how}"}
+            for pair, (target, sources, how) in wanted.items()}
+    for _ in range(8):
+        write(list(rows.values()))
+        worst = 0.0
+        for pair, row in rows.items():
+            model = ic50(pair[0], HOURS, cell_line=pair[1])
+            ratio = model / wanted[pair][0]
+            worst = max(worst, abs(math.log(ratio)))
+            row["damage_per_um_h"] = f"{float(row['damage_per_um_h']) * ratio:.4g}"
+        if worst < 0.002:
+            break
+    write(list(rows.values()))
+    for pair, (target, _, _) in sorted(wanted.items()):
+        print(f"{pair[0]:12s} {pair[1]:8s} target {target:8.3g} µM  model "
+              f"{ic50(pair[0], HOURS, cell_line=pair[1]):8.3g} µM")
+
+
+if __name__ == "__main__":
+    main()

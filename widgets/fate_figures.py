@@ -1,0 +1,180 @@
+"""Figures of the cell-fate model: dose-response curves and why the cells die.
+
+Like :mod:`widgets.figures`, each figure is built once (``*_figure()``) and
+then updated in place (``update_*()``), so live panels and precomputed static
+frames share the same drawing code.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+from matplotlib.figure import Figure
+
+from .figures import DPI, plt
+from .model.pharmacology import InterventionComparison
+from .palette import CONTROL, INHIBITED, OKABE_ITO, TREATED
+
+DAMAGE_COLOUR = OKABE_ITO["orange"]
+AUTOPHAGY_COLOUR = OKABE_ITO["purple"]
+
+
+def format_ic50(value_um: float) -> str:
+    """An IC50 for display: '3.2 µM', '450 nM', or 'not reached' when infinite."""
+    if not math.isfinite(value_um):
+        return "not reached"
+    if value_um < 1.0:
+        return f"{value_um * 1000:.3g} nM"
+    return f"{value_um:.3g} µM"
+
+
+def format_fold_shift(fold: float) -> str:
+    """'2.1-fold lower (sensitised)' / '1.6-fold higher (protected)' / 'no shift'."""
+    if not math.isfinite(fold) or fold == 0.0:
+        return "IC50 not reached in one arm"
+    if abs(math.log(fold)) < math.log(1.05):
+        return f"no real shift ({fold:.2f}-fold)"
+    if fold > 1.0:
+        return f"{fold:.2f}-fold lower: sensitised"
+    return f"{1.0 / fold:.2f}-fold higher: protected"
+
+
+@dataclass
+class DoseResponseArtists:
+    """The artists of one row: curves (left) and causes of loss (right)."""
+
+    curve_ax: object
+    loss_ax: object
+    alone_line: object
+    combined_line: object
+    background_line: object
+    ic50_marks: list
+    summary: object
+    damage_bars: object
+    autophagy_bars: object
+
+
+@dataclass
+class DoseResponseFigure:
+    figure: Figure
+    rows: list
+
+
+def dose_response_figure(n_rows: int = 1) -> DoseResponseFigure:
+    """Viability against dose (left) and the causes of cell loss at the IC50 dose (right).
+
+    ``n_rows`` rows compare contexts (e.g. parental and resistant cells) one above the other.
+    """
+    figure, axes = plt.subplots(n_rows, 2, figsize=(8.4, 0.4 + 3.4 * n_rows), dpi=DPI,
+                                layout="constrained", squeeze=False,
+                                gridspec_kw={"width_ratios": [1.7, 1.0]})
+    return DoseResponseFigure(figure, [_row_artists(*row) for row in axes])
+
+
+def _row_artists(curve_ax, loss_ax) -> DoseResponseArtists:
+    (alone_line,) = curve_ax.plot([], [], color=TREATED, linewidth=2.2, label="drug alone")
+    (combined_line,) = curve_ax.plot([], [], color=INHIBITED, linewidth=2.2, linestyle="--",
+                                     label="drug + intervention")
+    background_line = curve_ax.axhline(1.0, color=CONTROL, linestyle=":", linewidth=1.2,
+                                       label="intervention alone")
+    ic50_marks = [curve_ax.plot([], [], marker=marker, color=colour, markersize=8,
+                                linestyle="none")[0]
+                  for marker, colour in (("o", TREATED), ("s", INHIBITED))]
+    curve_ax.set_xscale("log")
+    curve_ax.set_ylim(0.0, 1.05)
+    curve_ax.set_xlabel("drug concentration (µM)")
+    curve_ax.set_ylabel("viability (fraction of untreated)")
+    curve_ax.grid(alpha=0.3, which="both")
+    curve_ax.legend(loc="lower left", fontsize=8, frameon=False)
+    summary = curve_ax.text(0.99, 0.98, "", transform=curve_ax.transAxes, ha="right", va="top",
+                            fontsize=8.5, bbox={"facecolor": "white", "edgecolor": "0.7"})
+    positions = np.arange(2)
+    damage_bars = loss_ax.bar(positions, np.zeros(2), 0.55, color=DAMAGE_COLOUR,
+                              label="damage (apoptosis, lost growth)")
+    autophagy_bars = loss_ax.bar(positions, np.zeros(2), 0.55, color=AUTOPHAGY_COLOUR,
+                                 hatch="//", edgecolor="white", label="autophagic death")
+    loss_ax.set_xticks(positions, labels=["drug\nalone", "drug +\nintervention"])
+    loss_ax.set_ylabel("cell loss at the IC50 dose\n(−ln viability)")
+    loss_ax.set_title("Why the cells die", fontsize=10)
+    loss_ax.legend(loc="upper left", fontsize=8, frameon=False)
+    loss_ax.grid(axis="y", alpha=0.3)
+    return DoseResponseArtists(curve_ax, loss_ax, alone_line, combined_line, background_line,
+                               ic50_marks, summary, damage_bars, autophagy_bars)
+
+
+def update_dose_response(artists: DoseResponseArtists, comparison: InterventionComparison,
+                         title: str) -> None:
+    """Draw one :class:`InterventionComparison` into one row of a dose-response figure."""
+    doses = comparison.doses_um
+    artists.alone_line.set_data(doses, comparison.alone)
+    artists.combined_line.set_data(doses, comparison.combined)
+    artists.background_line.set_ydata([comparison.intervention_alone] * 2)
+    artists.curve_ax.set_xlim(float(doses[0]), float(doses[-1]))
+    levels = (0.5, 0.5 * comparison.intervention_alone)
+    for mark, ic50, level in zip(artists.ic50_marks, (comparison.ic50_alone_um,
+                                                      comparison.ic50_combined_um), levels):
+        inside = math.isfinite(ic50) and doses[0] <= ic50 <= doses[-1]
+        mark.set_data([ic50] if inside else [], [level] if inside else [])
+    artists.summary.set_text(
+        f"IC50 alone: {format_ic50(comparison.ic50_alone_um)}\n"
+        f"IC50 with intervention: {format_ic50(comparison.ic50_combined_um)}\n"
+        f"{format_fold_shift(comparison.fold_shift)}\n"
+        f"Bliss excess at IC50: {comparison.bliss_at_ic50:+.2f}")
+    top = 0.0
+    for i in range(2):
+        damage, autophagy = comparison.loss_from_damage[i], comparison.loss_from_autophagy[i]
+        artists.damage_bars[i].set_height(damage)
+        artists.autophagy_bars[i].set_y(damage)
+        artists.autophagy_bars[i].set_height(autophagy)
+        top = max(top, damage + autophagy)
+    artists.loss_ax.set_ylim(0.0, max(1.0, 1.25 * top))
+    artists.curve_ax.set_title(title, fontsize=10, loc="left")
+
+
+@dataclass
+class AntigenArtists:
+    figure: Figure
+    kill_ax: object
+    mhc_ax: object
+    reference_line: object
+    treated_line: object
+    mhc_bars: object
+    title: object
+
+
+def antigen_figure() -> AntigenArtists:
+    """Killing against PD-1 blockade (left) and surface MHC-I (right), toy model."""
+    figure, (kill_ax, mhc_ax) = plt.subplots(1, 2, figsize=(8.0, 3.4), dpi=DPI,
+                                             layout="constrained",
+                                             gridspec_kw={"width_ratios": [1.6, 1.0]})
+    (reference_line,) = kill_ax.plot([], [], color=CONTROL, linestyle="--", linewidth=1.5,
+                                     label="untreated tumour cells")
+    (treated_line,) = kill_ax.plot([], [], color=TREATED, linewidth=2.2,
+                                   label="with the autophagy intervention")
+    kill_ax.set_xlim(0.0, 1.0)
+    kill_ax.set_xlabel("PD-1 blocked by the antibody (fraction)")
+    kill_ax.set_ylabel("tumour cells killed by T cells\n(fraction, toy model)")
+    kill_ax.grid(alpha=0.3)
+    kill_ax.legend(loc="upper left", fontsize=8, frameon=False)
+    mhc_bars = mhc_ax.bar([0, 1], [1.0, 1.0], 0.55, color=[CONTROL, TREATED])
+    mhc_ax.set_xticks([0, 1], labels=["untreated", "intervention"])
+    mhc_ax.set_ylabel("surface MHC-I (relative)")
+    mhc_ax.axhline(1.0, color="0.6", linewidth=0.8)
+    mhc_ax.grid(axis="y", alpha=0.3)
+    title = figure.suptitle("", fontsize=10)
+    return AntigenArtists(figure, kill_ax, mhc_ax, reference_line, treated_line, mhc_bars, title)
+
+
+def update_antigen(artists: AntigenArtists, blockade: np.ndarray, reference_killed: np.ndarray,
+                   treated_killed: np.ndarray, reference_mhc: float, treated_mhc: float,
+                   title: str) -> None:
+    """Draw killing curves over PD-1 blockade and the two MHC-I levels."""
+    artists.reference_line.set_data(blockade, reference_killed)
+    artists.treated_line.set_data(blockade, treated_killed)
+    artists.kill_ax.set_ylim(0.0, max(0.5, 1.15 * float(max(reference_killed.max(),
+                                                            treated_killed.max()))))
+    for bar, value in zip(artists.mhc_bars, (reference_mhc, treated_mhc)):
+        bar.set_height(value)
+    artists.mhc_ax.set_ylim(0.0, max(2.0, 1.2 * max(reference_mhc, treated_mhc)))
+    artists.title.set_text(title)
