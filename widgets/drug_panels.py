@@ -6,8 +6,6 @@ precomputed frames linked in the browser on the static site.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 import ipywidgets as W
 import numpy as np
 
@@ -17,7 +15,7 @@ from .model.antigen import antigen_presentation, killed_fraction
 from .model.assays import LYSOSOMAL_INHIBITORS, turnover_blot
 from .model.data_files import read_table
 from .model.pharmacology import compare_with_intervention
-from .panels import compound_label, live_panel, precomputed_panel, running_live
+from .panels import Condition, compound_label, live_panel, precomputed_panel, running_live
 
 DOSES_UM = np.logspace(-2, 3, 60)
 DRUGS: tuple[str, ...] = tuple(row["name"] for row in read_table("compounds.csv")
@@ -25,14 +23,8 @@ DRUGS: tuple[str, ...] = tuple(row["name"] for row in read_table("compounds.csv"
 PARENTAL_LINES: tuple[str, ...] = tuple(line for line in CELL_LINES if line != "Huh7-SR")
 
 
-@dataclass(frozen=True)
-class Intervention:
-    """An autophagy intervention added to a drug: compounds (µM) and knockdowns."""
-
-    label: str
-    treatments: dict = field(default_factory=dict)
-    knockdown: dict = field(default_factory=dict)
-
+# An intervention added to a drug is a named set of compounds (µM) and knockdowns.
+Intervention = Condition
 
 INTERVENTIONS: tuple[Intervention, ...] = (
     Intervention("chloroquine 20 µM", {"chloroquine": 20.0}),
