@@ -17,7 +17,7 @@ from .model.data_files import read_table
 from .model.pharmacology import compare_with_intervention
 from .panels import Condition, compound_label, live_panel, precomputed_panel, running_live
 
-DOSES_UM = np.logspace(-2, 3, 60)
+DOSES_UM = np.logspace(-2, 3, 41)
 DRUGS: tuple[str, ...] = tuple(row["name"] for row in read_table("compounds.csv")
                                if row["role"] == "anticancer drug")
 PARENTAL_LINES: tuple[str, ...] = tuple(line for line in CELL_LINES if line != "Huh7-SR")
@@ -95,7 +95,7 @@ def _static_dose_response(hours: float) -> W.VBox:
 
     def render(i: int, j: int) -> bytes:
         _draw_comparison(artists.rows[0], DRUGS[i], INTERVENTIONS[0], hours, PARENTAL_LINES[j])
-        return figures.png_bytes(artists.figure)
+        return figures.render_png(artists)
 
     return precomputed_panel(
         drug, line, render,
@@ -125,7 +125,7 @@ def accomplice_or_antagonist(drug: str = "sorafenib", hours: float = 72.0) -> W.
     if not running_live():
         def render(i: int, _j: int) -> bytes:
             draw_both(artists, INTERVENTIONS[i], hours)
-            return figures.png_bytes(artists.figure)
+            return figures.render_png(artists)
 
         return precomputed_panel(
             choice, None, render,
@@ -169,7 +169,7 @@ def drug_blot_time_course(inhibitor: str = "chloroquine", inhibitor_dose_um: flo
     if not running_live():
         def render(i: int, j: int) -> bytes:
             draw(artists, i, j, "Huh7")
-            return figures.png_bytes(artists.figure)
+            return figures.render_png(artists)
 
         return precomputed_panel(
             drug, time, render,
@@ -220,7 +220,7 @@ def immune_toy_model(cell_line: str = "HepG2") -> W.VBox:
     if not running_live():
         def render(i: int, _j: int) -> bytes:
             draw(artists, i)
-            return figures.png_bytes(artists.figure)
+            return figures.render_png(artists)
 
         return precomputed_panel(
             choice, None, render,

@@ -7,17 +7,18 @@ frames share the same drawing code.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 from matplotlib.figure import Figure
 
-from .figures import DPI, plt
+from .figures import DPI, nice_ceiling, plt
 from .model.pharmacology import InterventionComparison
 from .palette import CONTROL, INHIBITED, OKABE_ITO, TREATED
 
 DAMAGE_COLOUR = OKABE_ITO["orange"]
 AUTOPHAGY_COLOUR = OKABE_ITO["purple"]
+LOSS_AXIS_TOP = 2.0
 
 
 def format_ic50(value_um: float) -> str:
@@ -53,12 +54,19 @@ class DoseResponseArtists:
     summary: object
     damage_bars: object
     autophagy_bars: object
+    title: object
+
+    def dynamic(self) -> list:
+        """The artists an update changes, in drawing order."""
+        return [self.alone_line, self.combined_line, self.background_line, *self.ic50_marks,
+                *self.damage_bars, *self.autophagy_bars, self.summary, self.title]
 
 
 @dataclass
 class DoseResponseFigure:
     figure: Figure
     rows: list
+    dynamic: list = field(default_factory=list)
 
 
 def dose_response_figure(n_rows: int = 1) -> DoseResponseFigure:
@@ -69,7 +77,8 @@ def dose_response_figure(n_rows: int = 1) -> DoseResponseFigure:
     figure, axes = plt.subplots(n_rows, 2, figsize=(8.4, 0.4 + 3.4 * n_rows), dpi=DPI,
                                 layout="constrained", squeeze=False,
                                 gridspec_kw={"width_ratios": [1.7, 1.0]})
-    return DoseResponseFigure(figure, [_row_artists(*row) for row in axes])
+    rows = [_row_artists(*row) for row in axes]
+    return DoseResponseFigure(figure, rows, [a for row in rows for a in row.dynamic()])
 
 
 def _row_artists(curve_ax, loss_ax) -> DoseResponseArtists:
@@ -99,8 +108,9 @@ def _row_artists(curve_ax, loss_ax) -> DoseResponseArtists:
     loss_ax.set_title("Why the cells die", fontsize=10)
     loss_ax.legend(loc="upper left", fontsize=8, frameon=False)
     loss_ax.grid(axis="y", alpha=0.3)
+    title = curve_ax.set_title("", fontsize=10, loc="left")
     return DoseResponseArtists(curve_ax, loss_ax, alone_line, combined_line, background_line,
-                               ic50_marks, summary, damage_bars, autophagy_bars)
+                               ic50_marks, summary, damage_bars, autophagy_bars, title)
 
 
 def update_dose_response(artists: DoseResponseArtists, comparison: InterventionComparison,
@@ -128,8 +138,10 @@ def update_dose_response(artists: DoseResponseArtists, comparison: InterventionC
         artists.autophagy_bars[i].set_y(damage)
         artists.autophagy_bars[i].set_height(autophagy)
         top = max(top, damage + autophagy)
-    artists.loss_ax.set_ylim(0.0, max(1.0, 1.25 * top))
-    artists.curve_ax.set_title(title, fontsize=10, loc="left")
+    # A fixed scale for the usual range keeps the cached background (fast redraws).
+    artists.loss_ax.set_ylim(0.0, LOSS_AXIS_TOP if 1.15 * top <= LOSS_AXIS_TOP
+                             else nice_ceiling(1.25 * top))
+    artists.title.set_text(title)
 
 
 @dataclass
@@ -141,6 +153,7 @@ class AntigenArtists:
     treated_line: object
     mhc_bars: object
     title: object
+    dynamic: list = field(default_factory=list)
 
 
 def antigen_figure() -> AntigenArtists:
@@ -156,14 +169,15 @@ def antigen_figure() -> AntigenArtists:
     kill_ax.set_xlabel("PD-1 blocked by the antibody (fraction)")
     kill_ax.set_ylabel("tumour cells killed by T cells\n(fraction, toy model)")
     kill_ax.grid(alpha=0.3)
-    kill_ax.legend(loc="upper left", fontsize=8, frameon=False)
+    legend = kill_ax.legend(loc="upper left", fontsize=8, frameon=False)
     mhc_bars = mhc_ax.bar([0, 1], [1.0, 1.0], 0.55, color=[CONTROL, TREATED])
     mhc_ax.set_xticks([0, 1], labels=["untreated", "intervention"])
     mhc_ax.set_ylabel("surface MHC-I (relative)")
     mhc_ax.axhline(1.0, color="0.6", linewidth=0.8)
     mhc_ax.grid(axis="y", alpha=0.3)
     title = figure.suptitle("", fontsize=10)
-    return AntigenArtists(figure, kill_ax, mhc_ax, reference_line, treated_line, mhc_bars, title)
+    return AntigenArtists(figure, kill_ax, mhc_ax, reference_line, treated_line, mhc_bars, title,
+                          [reference_line, treated_line, *mhc_bars, legend, title])
 
 
 def update_antigen(artists: AntigenArtists, blockade: np.ndarray, reference_killed: np.ndarray,
@@ -172,9 +186,9 @@ def update_antigen(artists: AntigenArtists, blockade: np.ndarray, reference_kill
     """Draw killing curves over PD-1 blockade and the two MHC-I levels."""
     artists.reference_line.set_data(blockade, reference_killed)
     artists.treated_line.set_data(blockade, treated_killed)
-    artists.kill_ax.set_ylim(0.0, max(0.5, 1.15 * float(max(reference_killed.max(),
-                                                            treated_killed.max()))))
+    artists.kill_ax.set_ylim(0.0, nice_ceiling(max(0.5, 1.15 * float(max(
+        reference_killed.max(), treated_killed.max())))))
     for bar, value in zip(artists.mhc_bars, (reference_mhc, treated_mhc)):
         bar.set_height(value)
-    artists.mhc_ax.set_ylim(0.0, max(2.0, 1.2 * max(reference_mhc, treated_mhc)))
+    artists.mhc_ax.set_ylim(0.0, nice_ceiling(max(2.0, 1.2 * max(reference_mhc, treated_mhc))))
     artists.title.set_text(title)

@@ -4,11 +4,19 @@ Each figure comes as a pair: ``*_figure()`` builds the figure once and returns
 its artists; ``update_*()`` puts new results into those artists. Live panels
 reuse one figure for every control change; the static site renders every
 precomputed frame with the very same two functions.
+
+:func:`render_png` keeps a widget responsive: everything that does not change
+between updates (axes, ticks, labels, grid) is drawn once into a cached
+background per set of axis limits, and only the artists listed in the
+artists' ``dynamic`` field are drawn over it. Axis limits are rounded up to a
+few "nice" values (:func:`nice_ceiling`) so that backgrounds are reused.
 """
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
+import math
+from collections import OrderedDict
+from dataclasses import dataclass, field
 
 import matplotlib
 
@@ -16,6 +24,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
+from PIL import Image  # noqa: E402
 
 from .model import SimulationResult  # noqa: E402
 from .model.assays import BANDS, Blot  # noqa: E402
@@ -24,6 +33,16 @@ from .palette import CONTROL, INHIBITED, OKABE_ITO, TREATED  # noqa: E402
 TIME_COURSE_PANELS = (("lc3_i", "LC3-I"), ("lc3_ii", "LC3-II"), ("p62", "p62/SQSTM1"),
                       ("flux", "Autophagic flux"))
 DPI = 80
+BACKGROUNDS_KEPT = 24
+NICE_STEPS = (1.0, 1.25, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0)
+
+
+def nice_ceiling(value: float) -> float:
+    """The smallest of 1, 1.25, 1.5, 2, 2.5, 3, 4, 5, 6, 8 times a power of ten that is >= value."""
+    if not math.isfinite(value) or value <= 0:
+        raise ValueError(f"an axis limit must be a positive finite number, got {value!r}")
+    scale = 10.0 ** math.floor(math.log10(value))
+    return next(step * scale for step in NICE_STEPS if step * scale >= value * (1 - 1e-12))
 
 
 @dataclass
@@ -33,6 +52,7 @@ class TimeCourseArtists:
     control_lines: list
     treated_lines: list
     title: object
+    dynamic: list = field(default_factory=list)
 
 
 def time_course_figure() -> TimeCourseArtists:
@@ -54,9 +74,10 @@ def time_course_figure() -> TimeCourseArtists:
         ax.set_xlabel("time after treatment (h)")
     for ax in axes[::2]:
         ax.set_ylabel("relative to basal")
-    axes[0].legend(loc="upper left", fontsize=8, frameon=False)
+    legend = axes[0].legend(loc="upper left", fontsize=8, frameon=False)
     title = figure.suptitle("", fontsize=11)
-    return TimeCourseArtists(figure, axes, control_lines, treated_lines, title)
+    return TimeCourseArtists(figure, axes, control_lines, treated_lines, title,
+                             control_lines + treated_lines + [legend, title])
 
 
 def update_time_course(artists: TimeCourseArtists, result: SimulationResult,
@@ -67,8 +88,7 @@ def update_time_course(artists: TimeCourseArtists, result: SimulationResult,
         values = getattr(result, name)
         line.set_data(result.t, values)
         base.set_data(control.t, getattr(control, name))
-        top = max(2.0, 1.1 * float(np.max(values)))
-        ax.set_ylim(0.0, top)
+        ax.set_ylim(0.0, nice_ceiling(max(2.0, 1.1 * float(np.max(values)))))
         ax.set_xlim(0.0, float(result.t[-1]))
     artists.title.set_text(title)
 
@@ -81,6 +101,8 @@ class BlotArtists:
     band_image: object
     bars: list
     flux_text: object
+    title: object
+    dynamic: list = field(default_factory=list)
 
 
 def blot_figure() -> BlotArtists:
@@ -88,9 +110,12 @@ def blot_figure() -> BlotArtists:
     figure, (blot_ax, bar_ax) = plt.subplots(1, 2, figsize=(8.0, 3.6), dpi=DPI,
                                              layout="constrained",
                                              gridspec_kw={"width_ratios": [1.0, 1.25]})
+    figure.get_layout_engine().set(wspace=0.08)  # room for the densitometry axis label
     band_image = blot_ax.imshow(np.ones((10, 10)), cmap="gray", vmin=0.0, vmax=1.0,
                                 aspect="auto", interpolation="bilinear")
     blot_ax.set_yticks(np.arange(len(BANDS)) * 20 + 10, labels=BANDS)
+    blot_ax.set_xticks(np.arange(4) * 24 + 12, labels=["ctrl", "ctrl\n+inh", "treat",
+                                                      "treat\n+inh"])
     blot_ax.set_title("Virtual western blot", fontsize=11)
     width = 0.2
     colours = (OKABE_ITO["purple"], OKABE_ITO["sky_blue"], TREATED)
@@ -99,11 +124,14 @@ def blot_figure() -> BlotArtists:
     bar_ax.set_xticks(np.arange(4), labels=["ctrl", "ctrl\n+inh", "treat", "treat\n+inh"])
     bar_ax.set_ylabel("band / β-actin\n(relative to lane 1)")
     bar_ax.set_title("Densitometry", fontsize=11)
-    bar_ax.legend(fontsize=8, frameon=False, loc="upper left")
+    legend = bar_ax.legend(fontsize=8, frameon=False, loc="upper left")
     bar_ax.grid(axis="y", alpha=0.3)
     flux_text = bar_ax.text(0.99, 0.97, "", transform=bar_ax.transAxes, ha="right", va="top",
                             fontsize=9, bbox={"facecolor": "white", "edgecolor": "0.7"})
-    return BlotArtists(figure, blot_ax, bar_ax, band_image, bars, flux_text)
+    title = figure.suptitle("", fontsize=11)
+    patches = [patch for group in bars for patch in group]
+    return BlotArtists(figure, blot_ax, bar_ax, band_image, bars, flux_text, title,
+                       [band_image, *patches, legend, flux_text, title])
 
 
 def blot_image(blot: Blot) -> np.ndarray:
@@ -127,20 +155,49 @@ def update_blot(artists: BlotArtists, blot: Blot, title: str) -> None:
     image = blot_image(blot)
     artists.band_image.set_data(image)
     artists.band_image.set_extent((0, image.shape[1], image.shape[0], 0))
-    artists.blot_ax.set_xticks(np.arange(4) * 24 + 12, labels=["ctrl", "ctrl\n+inh", "treat",
-                                                              "treat\n+inh"])
     for bar_group, values in zip(artists.bars, blot.normalised):
         for bar, value in zip(bar_group, values):
             bar.set_height(value)
-    artists.bar_ax.set_ylim(0.0, max(2.0, 1.6 * float(blot.normalised.max())))
+    artists.bar_ax.set_ylim(0.0, nice_ceiling(max(2.0, 1.6 * float(blot.normalised.max()))))
     artists.flux_text.set_text(
         f"LC3 turnover (flux read-out)\ncontrol: {blot.flux['control']:.2f}\n"
         f"treated: {blot.flux['treated']:.2f}")
-    artists.figure.suptitle(title, fontsize=11)
+    artists.title.set_text(title)
 
 
-def png_bytes(figure: Figure) -> bytes:
-    """Render a figure to PNG bytes (for ``ipywidgets.Image``)."""
+def render_png(artists, compress_level: int = 6) -> bytes:
+    """Render ``artists.figure`` to PNG bytes (for ``ipywidgets.Image``).
+
+    Parameters
+    ----------
+    artists
+        A ``*Artists`` record with ``figure`` and ``dynamic`` (the artists an
+        update changes; they are drawn in this order over the background).
+    compress_level : int
+        zlib level 0-9: 1 is fastest (live widgets), 6 smaller (static frames).
+        The pixels are the same either way.
+    """
+    figure, canvas = artists.figure, artists.figure.canvas
+    backgrounds = figure.__dict__.setdefault("_book_backgrounds", OrderedDict())
+    if not backgrounds:
+        for artist in artists.dynamic:
+            artist.set_animated(True)
+    key = tuple((ax.get_xlim(), ax.get_ylim()) for ax in figure.axes)
+    if key in backgrounds:
+        backgrounds.move_to_end(key)
+        region, positions = backgrounds[key]
+        canvas.restore_region(region)
+        for ax, position in zip(figure.axes, positions):  # the layout of that background
+            ax.set_position(position, which="active")
+    else:
+        canvas.draw()  # lays the figure out for these limits and draws the static artists
+        backgrounds[key] = (canvas.copy_from_bbox(figure.bbox),
+                            [ax.get_position(original=False) for ax in figure.axes])
+        if len(backgrounds) > BACKGROUNDS_KEPT:
+            backgrounds.popitem(last=False)
+    for artist in artists.dynamic:
+        figure.draw_artist(artist)
+    pixels = np.asarray(canvas.buffer_rgba())[..., :3]
     buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", dpi=DPI)
+    Image.fromarray(pixels).save(buffer, format="png", compress_level=compress_level)
     return buffer.getvalue()

@@ -110,7 +110,7 @@ class LiveFigure:
 
     def refresh(self, *_ignored) -> None:
         self.draw(self.artists)
-        self.image.value = figures.png_bytes(self.artists.figure)
+        self.image.value = figures.render_png(self.artists, compress_level=1)
 
 
 def _context_controls(hours: float) -> tuple[W.Dropdown, W.FloatSlider, W.Dropdown, W.FloatSlider]:
@@ -186,7 +186,7 @@ def _static_flux_explorer(hours: float) -> W.VBox:
         result = simulate(treatments, hours, preset.knockdown)
         figures.update_time_course(artists, result, control,
                                    _describe(treatments, preset.knockdown, "HepG2", hours))
-        return figures.png_bytes(artists.figure)
+        return figures.render_png(artists)
 
     return precomputed_panel(condition, inhibitor, render,
                              "Time courses of LC3-I, LC3-II, p62 and autophagic flux relative "
@@ -247,7 +247,7 @@ def _static_turnover_assay(hours: float) -> W.VBox:
         blot = turnover_blot(preset.treatments, name, dose, hours, preset.knockdown)
         figures.update_blot(artists, blot, f"{preset.label}, {hours:g} h; {label} "
                                            f"for the last 4 h (HepG2)")
-        return figures.png_bytes(artists.figure)
+        return figures.render_png(artists)
 
     return precomputed_panel(condition, inhibitor, render,
                              "Virtual western blot of p62, LC3-I, LC3-II and β-actin in four "

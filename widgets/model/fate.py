@@ -28,6 +28,7 @@ import numpy as np
 from .data_files import parameter_values, read_table
 from .scenario import Experiment
 
+_EXPONENT_SPAN = 400.0
 FATE_PARAMETERS: tuple[str, ...] = (
     "damage_repair", "damage_clearance_by_flux", "kill_rate", "damage_half_kill",
     "growth_rate", "damage_half_growth", "autophagic_death_rate", "autophagic_death_threshold")
@@ -92,13 +93,7 @@ def fate(t_h: np.ndarray, relative_flux: np.ndarray, damage_rates: np.ndarray,
     step = t_h[1] - t_h[0]
     clearance = p["damage_repair"] + p["damage_clearance_by_flux"] * relative_flux
     interval_rate = 0.5 * (clearance[:, 1:] + clearance[:, :-1])
-    decay = np.exp(-interval_rate * step)
-    gain = damage_rates[:, None] * (1.0 - decay) / interval_rate
-    damage = np.zeros_like(relative_flux)
-    # Exact for a clearance rate held constant over each interval; the loop
-    # runs over time points while every scenario is updated at once.
-    for j in range(decay.shape[1]):
-        damage[:, j + 1] = damage[:, j] * decay[:, j] + gain[:, j]
+    damage = _damage(interval_rate * step, damage_rates[:, None] / interval_rate)
 
     squared = damage ** 2
     damage_hazard = (p["kill_rate"] * squared / (squared + p["damage_half_kill"] ** 2)
@@ -110,6 +105,32 @@ def fate(t_h: np.ndarray, relative_flux: np.ndarray, damage_rates: np.ndarray,
     return {"damage": damage, "loss_from_damage": loss_from_damage,
             "loss_from_autophagy": loss_from_autophagy,
             "viability": np.exp(-(loss_from_damage + loss_from_autophagy))}
+
+
+def _damage(decay_exponent: np.ndarray, plateau: np.ndarray) -> np.ndarray:
+    """Damage on the grid, exact for a clearance rate held constant over each interval.
+
+    Each interval moves damage towards its plateau ``delta / c``:
+    ``X[j+1] = X[j] e^-a[j] + plateau[j] (1 - e^-a[j])`` with ``a = c * dt``.
+    Unrolled, ``X[j] = e^-A[j] * sum_{i<j} plateau[i] (e^A[i+1] - e^A[i])`` with
+    ``A`` the running sum of ``a``: a cumulative sum over time, vectorised over
+    scenarios. Long runs are cut into stretches over which ``A`` grows by less
+    than ``_EXPONENT_SPAN``, so the exponentials never overflow.
+    """
+    n, steps = decay_exponent.shape
+    damage = np.zeros((n, steps + 1))
+    begin = 0
+    while begin < steps:
+        running = np.cumsum(decay_exponent[:, begin:], axis=1)
+        fits = np.nonzero(running.max(axis=0) > _EXPONENT_SPAN)[0]
+        end = begin + (max(int(fits[0]), 1) if fits.size else steps - begin)
+        total = np.concatenate([np.zeros((n, 1)), running[:, :end - begin]], axis=1)
+        growth = np.exp(total - total[:, -1:] / 2.0)  # centred: same result, half the range
+        increments = plateau[:, begin:end] * np.diff(growth, axis=1)
+        stretch = np.concatenate([np.zeros((n, 1)), np.cumsum(increments, axis=1)], axis=1)
+        damage[:, begin:end + 1] = (damage[:, begin:begin + 1] * growth[:, :1] + stretch) / growth
+        begin = end
+    return damage
 
 
 def _integral(rate: np.ndarray, step: float) -> np.ndarray:

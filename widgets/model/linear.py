@@ -11,7 +11,6 @@ from __future__ import annotations
 import numpy as np
 
 _TAYLOR_TERMS = 18
-_DOUBLING_LIMIT = 4_000_000  # matrix entries held at once before switching to a loop
 
 
 def expm_batch(matrices: np.ndarray) -> np.ndarray:
@@ -75,32 +74,23 @@ def propagate(rates: np.ndarray, inflow: np.ndarray, start: np.ndarray,
     ndarray, shape (n, n_steps + 1, k)
     """
     target = steady_state(rates, inflow)
-    one_step = expm_batch(rates * step_h)
-    offset = start - target
-    n, k = start.shape
-    if n * (n_steps + 1) * k * k <= _DOUBLING_LIMIT:
-        powers = _matrix_powers(one_step, n_steps)
-        return target[:, None, :] + np.einsum("ntij,nj->nti", powers, offset)
+    return target[:, None, :] + _offsets(expm_batch(rates * step_h), start - target, n_steps)
+
+
+def _offsets(one_step: np.ndarray, offset: np.ndarray, n_steps: int) -> np.ndarray:
+    """``Phi^j v`` for j = 0 ... n_steps by repeated doubling.
+
+    Knowing the first ``m`` points, the next ``m`` are ``Phi^m`` times them, and
+    ``Phi^2m = (Phi^m)^2``: log2(n_steps) batched products of matrices with
+    blocks of vectors, instead of one matrix-vector product per step.
+    """
+    n, k = offset.shape
     out = np.empty((n, n_steps + 1, k))
-    out[:, 0] = start
-    for step in range(1, n_steps + 1):
-        offset = np.einsum("nij,nj->ni", one_step, offset)
-        out[:, step] = target + offset
-    return out
-
-
-def _matrix_powers(one_step: np.ndarray, n_steps: int) -> np.ndarray:
-    """``Phi^0 ... Phi^n_steps`` by repeated doubling (log2 of n_steps products)."""
-    n, k, _ = one_step.shape
-    powers = np.empty((n, n_steps + 1, k, k))
-    powers[:, 0] = np.eye(k)
-    if n_steps == 0:
-        return powers
-    powers[:, 1] = one_step
-    filled = 2
+    out[:, 0] = offset
+    leap, filled = one_step, 1          # leap = Phi^filled
     while filled <= n_steps:
         block = min(filled, n_steps + 1 - filled)
-        leap = powers[:, filled - 1] @ one_step
-        powers[:, filled:filled + block] = leap[:, None] @ powers[:, :block]
+        out[:, filled:filled + block] = out[:, :block] @ np.swapaxes(leap, 1, 2)
         filled += block
-    return powers
+        leap = leap @ leap
+    return out

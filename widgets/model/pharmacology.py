@@ -8,6 +8,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -17,8 +18,8 @@ from .names import COMPOUNDS, canonical_name, checked_number
 from .scenario import make_experiment
 
 IC50_SEARCH_RANGE_UM: tuple[float, float] = (1e-4, 1e5)
-_COARSE_POINTS = 46
-_FINE_POINTS = 41
+_COARSE_POINTS = 28
+_FINE_POINTS = 24
 
 
 def _checked_doses(doses: object) -> np.ndarray:
@@ -117,6 +118,14 @@ def ic50(drug: str, hours: float = 72.0, treatments: Mapping[str, float] | None 
         raise ValueError(f"{name} does not kill cells on its own in this model, so it has no "
                          f"IC50; drugs with an IC50: {', '.join(drugs)}")
     checked_number(hours, "hours", 0.0, low_inclusive=False)
+    return _ic50(name, float(hours), tuple(sorted(background.treatments.items())),
+                 tuple(sorted(background.knockdown.items())), background.cell_line)
+
+
+@lru_cache(maxsize=512)
+def _ic50(name: str, hours: float, treatments: tuple, knockdown: tuple, cell_line: str) -> float:
+    """The search behind :func:`ic50`, cached: the same question returns at once."""
+    background = make_experiment(dict(treatments), dict(knockdown), cell_line)
     low, high = (math.log10(x) for x in IC50_SEARCH_RANGE_UM)
     for points in (_COARSE_POINTS, _FINE_POINTS):
         grid = np.logspace(low, high, points)
@@ -214,28 +223,46 @@ def compare_with_intervention(drug: str, doses, hours: float = 72.0,
     """
     name, background = _drug_and_background(drug, intervention, knockdown, cell_line)
     doses_um = _checked_doses(doses)
+    treatments_key = tuple(sorted(background.treatments.items()))
+    knockdown_key = tuple(sorted(background.knockdown.items()))
     alone_ic50 = ic50(name, hours, cell_line=cell_line)
-    combined_ic50 = ic50(name, hours, background.treatments, background.knockdown, cell_line)
+    combined_ic50 = _ic50(name, float(hours), treatments_key, knockdown_key, cell_line)
     probe = alone_ic50 if math.isfinite(alone_ic50) else float(doses_um.max())
-    arms = [make_experiment({name: float(d)}, {}, cell_line) for d in doses_um]
-    arms += [make_experiment({**background.treatments, name: float(d)}, background.knockdown,
-                             cell_line) for d in doses_um]
-    arms += [background, make_experiment({name: probe}, {}, cell_line),
-             make_experiment({**background.treatments, name: probe}, background.knockdown,
-                             cell_line)]
-    out = simulate_many(arms, hours)
-    end = {key: out[key][:, -1] for key in ("viability", "loss_from_damage",
-                                              "loss_from_autophagy")}
-    n = doses_um.size
-    v_background, v_drug, v_both = end["viability"][2 * n:]
+    curve_doses = tuple(float(d) for d in doses_um)
+    alone = _arm(name, curve_doses, hours, (), (), cell_line)
+    combined = _arm(name, curve_doses, hours, treatments_key, knockdown_key, cell_line)
+    at_probe = _arm(name, (probe,), hours, (), (), cell_line)
+    background_and_probe = _arm(name, (0.0, probe), hours, treatments_key, knockdown_key,
+                                cell_line)
+    v_background, v_both = background_and_probe["viability"]
     return InterventionComparison(
-        doses_um=doses_um, alone=end["viability"][:n], combined=end["viability"][n:2 * n],
+        doses_um=doses_um, alone=alone["viability"], combined=combined["viability"],
         intervention_alone=float(v_background), ic50_alone_um=alone_ic50,
         ic50_combined_um=combined_ic50,
         fold_shift=_ratio(alone_ic50, combined_ic50),
-        bliss_at_ic50=bliss_excess(float(v_drug), float(v_background), float(v_both)),
-        loss_from_damage=tuple(float(x) for x in end["loss_from_damage"][-2:]),
-        loss_from_autophagy=tuple(float(x) for x in end["loss_from_autophagy"][-2:]))
+        bliss_at_ic50=bliss_excess(float(at_probe["viability"][0]), float(v_background),
+                                   float(v_both)),
+        loss_from_damage=(float(at_probe["loss_from_damage"][0]),
+                          float(background_and_probe["loss_from_damage"][1])),
+        loss_from_autophagy=(float(at_probe["loss_from_autophagy"][0]),
+                             float(background_and_probe["loss_from_autophagy"][1])))
+
+
+@lru_cache(maxsize=256)
+def _arm(name: str, doses_um: tuple, hours: float, treatments: tuple, knockdown: tuple,
+         cell_line: str) -> dict[str, np.ndarray]:
+    """End-point viability and causes of loss for each dose on one background (cached).
+
+    The arrays are read-only, so that a cached result cannot be changed by a caller.
+    """
+    experiments = [make_experiment({**dict(treatments), name: d}, dict(knockdown), cell_line)
+                   for d in doses_um]
+    out = simulate_many(experiments, hours)
+    ends = {key: out[key][:, -1].copy() for key in ("viability", "loss_from_damage",
+                                                     "loss_from_autophagy")}
+    for values in ends.values():
+        values.setflags(write=False)
+    return ends
 
 
 def _ratio(numerator: float, denominator: float) -> float:
