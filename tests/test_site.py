@@ -27,7 +27,8 @@ WIDGET_PAGES = ("chapters/machinery/flux_explorer.html", "chapters/machinery/wes
                 "chapters/drugs/dose_response.html", "chapters/drugs/drug_flux.html",
                 "chapters/drugs/accomplice_or_antagonist.html",
                 "chapters/drugs/immune_model.html")
-QUIZ_PAGES = WIDGET_PAGES
+QUIZ_PAGES = WIDGET_PAGES + ("chapters/machinery/quiz.html", "chapters/drugs/quiz.html",
+                             "chapters/machinery/initiation.html", "chapters/drugs/sorafenib.html")
 
 
 def _open(browser, url):
@@ -109,15 +110,58 @@ def test_every_control_changes_the_figure_from_the_keyboard(browser, site_url, p
     page.close()
 
 
+def _fresh_quiz_page(browser, url):
+    """A page with its quiz rendered and no answers remembered from earlier tests."""
+    page, problems = _open(browser, url)
+    page.evaluate("window.localStorage.clear()")
+    page.reload()
+    page.wait_for_selector(".bq-question", timeout=15000)
+    return page, problems
+
+
+def _option_index(options, correct):
+    return [i for i in range(options.count())
+            if options.nth(i).get_attribute("data-correct") == str(correct).lower()][0]
+
+
 @pytest.mark.parametrize("page_path", QUIZ_PAGES)
-def test_quiz_answers_show_their_feedback(browser, site_url, page_path):
-    page, problems = _open(browser, f"{site_url}/{page_path}")
-    page.wait_for_selector(".MCButton", timeout=15000)
-    for index in (0, 1):
-        button = page.locator(".MCButton").nth(index)
-        feedback = button.get_attribute("data-feedback")
-        button.click()
-        page.wait_for_timeout(200)
-        assert feedback.split(".")[0] in page.inner_text("body")
-    assert not problems
+def test_quiz_answers_show_their_feedback_and_score(browser, site_url, page_path):
+    page, problems = _fresh_quiz_page(browser, f"{site_url}/{page_path}")
+    question = page.locator(".bq-question").first
+    kind = question.get_attribute("data-type")
+    if kind == "numeric":
+        question.locator(".bq-input").fill("0")
+        question.locator(".bq-input").press("Enter")
+        assert "Not quite" in question.locator(".bq-feedback").inner_text()
+    else:
+        options = question.locator(".bq-option")
+        wrong = _option_index(options, False)
+        options.nth(wrong).focus()
+        page.keyboard.press("Enter")
+        if kind == "multiple":
+            question.locator(".bq-check").focus()
+            page.keyboard.press("Enter")
+        feedback = question.locator(".bq-feedback").inner_text()
+        assert "Not quite" in feedback
+        assert options.nth(wrong).get_attribute("data-feedback") in feedback
+    assert not problems, "\n".join(problems)
+    page.close()
+
+
+def test_quiz_score_counts_first_tries_and_persists_across_pages(browser, site_url):
+    page, problems = _fresh_quiz_page(browser, f"{site_url}/chapters/machinery/western_blot.html")
+    question = page.locator(".bq-question[data-type=single]").first
+    options = question.locator(".bq-option")
+    options.nth(_option_index(options, True)).click()
+    assert "Correct." in question.locator(".bq-feedback").inner_text()
+    assert page.locator(".bq-score").first.inner_text().startswith("Score: 1 of ")
+    chapter_quiz = page  # same browser storage, next page of the chapter
+    chapter_quiz.goto(f"{site_url}/chapters/machinery/quiz.html")
+    chapter_quiz.wait_for_selector(".bq-score", timeout=15000)
+    assert chapter_quiz.locator(".bq-score").inner_text().startswith("Score: 1 of ")
+    total = chapter_quiz.locator(".bq-question").count()
+    assert total >= 10
+    chapter_quiz.locator(".bq-reset").click()
+    assert chapter_quiz.locator(".bq-score").inner_text().startswith(f"Score: 0 of {total}")
+    assert not problems, "\n".join(problems)
     page.close()

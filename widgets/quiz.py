@@ -2,19 +2,32 @@
 
 A bank is one JSON file per chapter. Each question names the page it tests
 and its source; every answer option carries feedback that explains why it
-is right or wrong. Questions are rendered with jupyterquiz, which works in
+is right or wrong. Numeric questions either give their accepted range or
+name a model quantity (``compute``) that is evaluated from ``widgets`` when
+the quiz is rendered, so the answer can never drift from the model.
+
+:func:`show` renders a quiz as self-contained HTML with a small script: real
+buttons and inputs (keyboard operable), feedback announced to screen
+readers, and a running score. Answers are remembered in the browser's
+``localStorage`` under each question's id, so a chapter's end-of-chapter
+quiz counts what was answered on its pages. The same output works in
 JupyterLab, Notebook and, with no kernel, on the static site.
 """
 from __future__ import annotations
 
+import html
 import json
+import re
 from functools import lru_cache
 
 from .model.antigen import antigen_presentation
+from .model.api import simulate
 from .model.data_files import DATA_DIR
 from .model.pharmacology import ic50
 
-QUESTION_TYPES = {"single": "multiple_choice", "multiple": "many_choice", "numeric": "numeric"}
+QUESTION_TYPES = ("single", "multiple", "numeric")
+SIMULATED = ("lc3_i", "lc3_ii", "p62", "flux", "viability")
+STORAGE_PREFIX = "hcc-book-quiz:"
 
 
 @lru_cache(maxsize=None)
@@ -28,28 +41,41 @@ def load_bank(chapter: str) -> dict:
     """
     path = DATA_DIR / "quizzes" / f"{chapter}.json"
     if not path.is_file():
-        known = sorted(p.stem for p in (DATA_DIR / "quizzes").glob("*.json"))
-        raise ValueError(f"no question bank {chapter!r}; valid choices are: {', '.join(known)}")
+        raise ValueError(f"no question bank {chapter!r}; valid choices are: "
+                         f"{', '.join(chapters())}")
     return json.loads(path.read_text(encoding="utf-8"))
 
 
+def chapters() -> list[str]:
+    """Names of the chapters that have a question bank."""
+    return sorted(p.stem for p in (DATA_DIR / "quizzes").glob("*.json"))
+
+
 def questions_for(chapter: str, page: str | None = None) -> list[dict]:
-    """Questions of a chapter, optionally only those testing ``page``, in jupyterquiz form."""
+    """Questions of a chapter, optionally only those testing ``page``.
+
+    Raises
+    ------
+    ValueError
+        If the chapter has no question for ``page``; the message lists its pages.
+    """
     bank = load_bank(chapter)
     selected = [q for q in bank["questions"] if page is None or q["page"] == page]
     if not selected:
         pages = sorted({q["page"] for q in bank["questions"]})
         raise ValueError(f"no questions for page {page!r} in bank {chapter!r}; "
                          f"valid choices are: {', '.join(pages)}")
-    return [to_jupyterquiz(q) for q in selected]
+    return selected
 
 
 def model_answer(question: dict) -> float:
     """The value a model-based numeric question expects, computed from ``widgets`` now.
 
     ``question["compute"]["quantity"]`` is one of ``ic50`` (µM), ``fold_shift``
-    (IC50 alone / IC50 with ``treatments`` and ``knockdown``) or
-    ``surface_mhc_i`` (toy model, relative to untreated cells).
+    (IC50 alone / IC50 with ``treatments`` and ``knockdown``),
+    ``surface_mhc_i`` (toy model, relative to untreated cells), or one of
+    ``SIMULATED`` (the read-out of :func:`widgets.simulate` at the end of
+    ``hours``, relative to basal).
     """
     spec = question["compute"]
     quantity = spec["quantity"]
@@ -63,8 +89,11 @@ def model_answer(question: dict) -> float:
                 / ic50(spec["drug"], hours, treatments, knockdown, line))
     if quantity == "surface_mhc_i":
         return antigen_presentation(treatments, knockdown, line).surface_mhc_i
+    if quantity in SIMULATED:
+        result = simulate(treatments, spec.get("hours", 24.0), knockdown, line)
+        return float(getattr(result, quantity)[-1])
     raise ValueError(f"question {question['id']!r}: unknown quantity {quantity!r}; valid "
-                     f"choices are: ic50, fold_shift, surface_mhc_i")
+                     f"choices are: ic50, fold_shift, surface_mhc_i, {', '.join(SIMULATED)}")
 
 
 def numeric_range(question: dict, option: dict) -> tuple[float, float]:
@@ -76,28 +105,187 @@ def numeric_range(question: dict, option: dict) -> tuple[float, float]:
     return value * (1.0 - question["tolerance"]), value * (1.0 + question["tolerance"])
 
 
-def to_jupyterquiz(question: dict) -> dict:
-    """Convert one bank question to the dictionary jupyterquiz expects."""
-    converted = {"question": question["question"], "type": QUESTION_TYPES[question["type"]],
-                 "answers": []}
-    for option in question["answers"]:
-        if question["type"] == "numeric":
-            low, high = numeric_range(question, option)
-            converted["answers"].append({"type": "range", "range": [low, high],
-                                         "correct": option["correct"],
-                                         "feedback": option["feedback"]})
-        else:
-            converted["answers"].append({"answer": option["answer"],
-                                         "correct": option["correct"],
-                                         "feedback": option["feedback"]})
-    if question["type"] == "numeric":
-        converted["precision"] = question.get("precision", 3)
-        converted["answers"].append({"type": "default", "feedback": question["default_feedback"]})
-    return converted
+def _inline(text: str) -> str:
+    """Escape text for HTML, keeping `code` spans and *emphasis*."""
+    escaped = re.sub(r"`([^`]+)`", r"<code>\1</code>", html.escape(text))
+    return re.sub(r"\*([^*]+)\*", r"<em>\1</em>", escaped)
+
+
+def _question_html(question: dict, number: int) -> str:
+    qid = html.escape(question["id"], quote=True)
+    kind = question["type"]
+    parts = [f'<fieldset class="bq-question" data-qid="{qid}" data-type="{kind}">',
+             f'<legend><span class="bq-number">{number}.</span> {_inline(question["question"])}'
+             f'</legend>']
+    if kind == "numeric":
+        option = question["answers"][0]
+        low, high = numeric_range(question, option)
+        parts.append(
+            f'<div class="bq-numeric" data-low="{low!r}" data-high="{high!r}" '
+            f'data-right="{html.escape(option["feedback"], quote=True)}" '
+            f'data-wrong="{html.escape(question["default_feedback"], quote=True)}">'
+            f'<label>Your answer <input type="text" inputmode="decimal" class="bq-input" '
+            f'autocomplete="off"></label> <button type="button" class="bq-check">Check</button>'
+            f'</div>')
+    else:
+        parts.append('<div class="bq-options">')
+        for option in question["answers"]:
+            pressed = ' aria-pressed="false"' if kind == "multiple" else ""
+            parts.append(f'<button type="button" class="bq-option"{pressed} '
+                         f'data-correct="{"true" if option["correct"] else "false"}" '
+                         f'data-feedback="{html.escape(option["feedback"], quote=True)}">'
+                         f'{_inline(option["answer"])}</button>')
+        parts.append("</div>")
+        if kind == "multiple":
+            parts.append('<p class="bq-hint">Choose all that apply, then check.</p>'
+                         '<button type="button" class="bq-check">Check</button>')
+    parts.append('<div class="bq-feedback" role="status" aria-live="polite"></div></fieldset>')
+    return "".join(parts)
+
+
+_STYLE = """
+.bq-quiz{border:1px solid #8a8a8a;border-radius:6px;padding:0.8em 1em;margin:1em 0;max-width:46em}
+.bq-quiz fieldset{border:none;border-top:1px solid #d0d0d0;margin:0.6em 0 0;padding:0.6em 0 0}
+.bq-quiz legend{font-weight:600;padding:0;margin-bottom:0.4em;color:#1a1a1a}
+.bq-options{display:flex;flex-direction:column;gap:0.35em;align-items:flex-start}
+.bq-quiz button{font:inherit;text-align:left;color:#1a1a1a;background:#f4f4f4;border:1px solid #6b6b6b;
+ border-radius:4px;padding:0.35em 0.7em;cursor:pointer}
+.bq-quiz button:focus-visible,.bq-quiz input:focus-visible{outline:3px solid #0b5cad;outline-offset:2px}
+.bq-quiz button[aria-pressed="true"]{background:#dbe9f7;border-color:#0b5cad}
+.bq-quiz button.bq-right{background:#e3f2e5;border-color:#1e6b2a}
+.bq-quiz button.bq-wrong{background:#fbe6e6;border-color:#a11d1d}
+.bq-quiz input{font:inherit;padding:0.25em;border:1px solid #6b6b6b;border-radius:4px;width:8em}
+.bq-feedback{margin-top:0.4em;color:#1a1a1a}
+.bq-feedback .bq-verdict-right{color:#1e6b2a;font-weight:600}
+.bq-feedback .bq-verdict-wrong{color:#a11d1d;font-weight:600}
+.bq-hint{margin:0.3em 0;font-size:0.9em;color:#4a4a4a}
+.bq-score{font-weight:600;margin:0 0 0.3em;color:#1a1a1a}
+.bq-reset{margin-top:0.6em}
+"""
+
+_SCRIPT = r"""
+(function () {
+  var PREFIX = "%(prefix)s";
+  function load(qid) {
+    try { return JSON.parse(window.localStorage.getItem(PREFIX + qid)); } catch (e) { return null; }
+  }
+  function save(qid, record) {
+    try { window.localStorage.setItem(PREFIX + qid, JSON.stringify(record)); } catch (e) {}
+  }
+  function forget(qid) {
+    try { window.localStorage.removeItem(PREFIX + qid); } catch (e) {}
+  }
+  function verdict(ok) {
+    var span = document.createElement("span");
+    span.className = ok ? "bq-verdict-right" : "bq-verdict-wrong";
+    span.textContent = ok ? "Correct. " : "Not quite. ";
+    return span;
+  }
+  function show(question, ok, text) {
+    var box = question.querySelector(".bq-feedback");
+    box.textContent = "";
+    box.appendChild(verdict(ok));
+    box.appendChild(document.createTextNode(text));
+  }
+  function score(quiz) {
+    var questions = quiz.querySelectorAll(".bq-question"), right = 0, answered = 0;
+    questions.forEach(function (q) {
+      var record = load(q.dataset.qid);
+      if (record) { answered += 1; if (record.first) { right += 1; } }
+    });
+    quiz.querySelector(".bq-score").textContent = "Score: " + right + " of " + questions.length +
+      " right at the first try (" + answered + " answered). Answers are kept in this browser.";
+  }
+  function record(quiz, question, ok) {
+    if (!load(question.dataset.qid)) { save(question.dataset.qid, { first: ok }); }
+    score(quiz);
+  }
+  function setUp(quiz) {
+    if (quiz.dataset.ready) { return; }
+    quiz.dataset.ready = "1";
+    quiz.querySelectorAll(".bq-question").forEach(function (question) {
+      var kind = question.dataset.type;
+      var options = question.querySelectorAll(".bq-option");
+      options.forEach(function (button) {
+        button.addEventListener("click", function () {
+          if (kind === "multiple") {
+            button.setAttribute("aria-pressed",
+              button.getAttribute("aria-pressed") === "true" ? "false" : "true");
+            return;
+          }
+          var ok = button.dataset.correct === "true";
+          options.forEach(function (b) { b.classList.remove("bq-right", "bq-wrong"); });
+          button.classList.add(ok ? "bq-right" : "bq-wrong");
+          show(question, ok, button.dataset.feedback);
+          record(quiz, question, ok);
+        });
+      });
+      var check = question.querySelector(".bq-check");
+      if (!check) { return; }
+      if (kind === "multiple") {
+        check.addEventListener("click", function () {
+          var ok = true, notes = [];
+          options.forEach(function (b) {
+            var chosen = b.getAttribute("aria-pressed") === "true";
+            if (chosen !== (b.dataset.correct === "true")) { ok = false; }
+            b.classList.remove("bq-right", "bq-wrong");
+            if (chosen) {
+              b.classList.add(b.dataset.correct === "true" ? "bq-right" : "bq-wrong");
+              notes.push(b.textContent + ": " + b.dataset.feedback);
+            }
+          });
+          if (!notes.length) { notes.push("Choose at least one answer first."); }
+          else if (!ok) { notes.push("At least one right answer is missing or a wrong one is chosen."); }
+          show(question, ok, notes.join(" "));
+          if (notes.length) { record(quiz, question, ok); }
+        });
+      } else {
+        var numeric = question.querySelector(".bq-numeric");
+        var input = question.querySelector(".bq-input");
+        var run = function () {
+          var value = parseFloat(String(input.value).replace(",", "."));
+          if (!isFinite(value)) { show(question, false, "Type a number, e.g. 2.5."); return; }
+          var ok = value >= parseFloat(numeric.dataset.low) && value <= parseFloat(numeric.dataset.high);
+          show(question, ok, ok ? numeric.dataset.right : numeric.dataset.wrong);
+          record(quiz, question, ok);
+        };
+        check.addEventListener("click", run);
+        input.addEventListener("keydown", function (event) {
+          if (event.key === "Enter") { event.preventDefault(); run(); }
+        });
+      }
+    });
+    quiz.querySelector(".bq-reset").addEventListener("click", function () {
+      quiz.querySelectorAll(".bq-question").forEach(function (q) {
+        forget(q.dataset.qid);
+        q.querySelector(".bq-feedback").textContent = "";
+        q.querySelectorAll(".bq-option").forEach(function (b) {
+          b.classList.remove("bq-right", "bq-wrong");
+          if (b.hasAttribute("aria-pressed")) { b.setAttribute("aria-pressed", "false"); }
+        });
+      });
+      score(quiz);
+    });
+    score(quiz);
+  }
+  document.querySelectorAll(".bq-quiz").forEach(setUp);
+})();
+""" % {"prefix": STORAGE_PREFIX}
+
+
+def quiz_html(questions: list[dict], title: str) -> str:
+    """Self-contained HTML (style, markup, script) for a list of bank questions."""
+    body = "".join(_question_html(q, i) for i, q in enumerate(questions, start=1))
+    return (f"<style>{_STYLE}</style>"
+            f'<section class="bq-quiz" aria-label="{html.escape(title, quote=True)}">'
+            f'<p class="bq-score" aria-live="polite">Score: 0 of {len(questions)}</p>{body}'
+            f'<button type="button" class="bq-reset">Clear my answers to these questions'
+            f"</button></section><script>{_SCRIPT}</script>")
 
 
 def show(chapter: str, page: str | None = None) -> None:
-    """Display the quiz for ``chapter`` (and ``page``) in the notebook output."""
-    from jupyterquiz import display_quiz
+    """Display the quiz for ``chapter`` (one page's questions, or all of them) in a notebook."""
+    from IPython.display import HTML, display
 
-    display_quiz(questions_for(chapter, page), shuffle_answers=False)
+    title = load_bank(chapter)["title"] if page is None else f"Check your understanding: {page}"
+    display(HTML(quiz_html(questions_for(chapter, page), title)))

@@ -1,0 +1,208 @@
+"""Question banks: schema, answer keys, model-computed answers, rendering and LMS exports."""
+import io
+import re
+import zipfile
+from pathlib import Path
+from xml.etree import ElementTree as ET
+
+import pytest
+
+from widgets import quiz, quiz_export
+from widgets.model.data_files import DATA_DIR
+
+ROOT = Path(__file__).resolve().parents[1]
+BANKS = quiz.chapters()
+BIB_KEYS = set(re.findall(r"^@\w+\{([^,\s]+),", (DATA_DIR / "references.bib").read_text(), re.M))
+QUESTIONS = [(chapter, q) for chapter in BANKS for q in quiz.load_bank(chapter)["questions"]]
+
+
+def test_every_chapter_of_the_book_has_a_bank_of_at_least_ten_questions():
+    chapters = sorted(p.name for p in (ROOT / "chapters").iterdir() if p.is_dir())
+    assert BANKS == chapters
+    for chapter in BANKS:
+        assert len(quiz.load_bank(chapter)["questions"]) >= 10, chapter
+
+
+@pytest.mark.parametrize("chapter, question", QUESTIONS, ids=[q["id"] for _, q in QUESTIONS])
+def test_question_follows_the_schema(chapter, question):
+    assert set(question) >= {"id", "page", "type", "source", "question", "answers"}
+    assert question["type"] in quiz.QUESTION_TYPES
+    assert (ROOT / "chapters" / chapter / f"{question['page']}.md").exists() or \
+        (ROOT / "chapters" / chapter / f"{question['page']}.ipynb").exists(), question["page"]
+    assert question["source"] in BIB_KEYS
+    assert question["question"].strip() and question["answers"]
+    for option in question["answers"]:
+        assert isinstance(option["correct"], bool) and option["feedback"].strip()
+    if question["type"] == "numeric":
+        assert len(question["answers"]) == 1 and question["answers"][0]["correct"]
+        assert question["default_feedback"].strip()
+        option = question["answers"][0]
+        assert ("range" in option) != ("compute" in question)
+    else:
+        assert all(option["answer"].strip() for option in question["answers"])
+        assert len(question["answers"]) >= 3
+
+
+def test_question_ids_are_unique_across_banks():
+    ids = [q["id"] for _, q in QUESTIONS]
+    assert len(ids) == len(set(ids))
+
+
+@pytest.mark.parametrize("chapter, question",
+                         [(c, q) for c, q in QUESTIONS if q["type"] == "single"],
+                         ids=[q["id"] for _, q in QUESTIONS if q["type"] == "single"])
+def test_single_choice_has_exactly_one_correct_answer(chapter, question):
+    assert sum(option["correct"] for option in question["answers"]) == 1
+
+
+@pytest.mark.parametrize("chapter, question",
+                         [(c, q) for c, q in QUESTIONS if q["type"] == "multiple"],
+                         ids=[q["id"] for _, q in QUESTIONS if q["type"] == "multiple"])
+def test_multiple_choice_has_right_and_wrong_options(chapter, question):
+    marks = [option["correct"] for option in question["answers"]]
+    assert any(marks) and not all(marks)
+
+
+def test_numeric_answers_are_computed_from_the_model():
+    import widgets
+    from widgets.model.antigen import antigen_presentation
+
+    expected = {
+        "drugs-dose-4": widgets.ic50("sorafenib", cell_line="Huh7"),
+        "drugs-dose-5": widgets.ic50("sorafenib", cell_line="Huh7")
+        / widgets.ic50("sorafenib", treatments={"chloroquine": 20.0}, cell_line="Huh7"),
+        "drugs-immune-2": antigen_presentation({"chloroquine": 20.0}).surface_mhc_i,
+    }
+    computed = {q["id"]: q for _, q in QUESTIONS if "compute" in q}
+    assert set(expected) <= set(computed)
+    for qid, value in expected.items():
+        low, high = quiz.numeric_range(computed[qid], computed[qid]["answers"][0])
+        assert low < value < high and low == pytest.approx(value * 0.9)
+
+
+def test_unknown_bank_or_page_is_named_in_the_error():
+    with pytest.raises(ValueError, match="valid choices are: drugs, machinery"):
+        quiz.load_bank("genetics")
+    with pytest.raises(ValueError, match="flux_explorer"):
+        quiz.questions_for("machinery", "nowhere")
+
+
+def test_rendered_quiz_is_deterministic_and_carries_every_question_and_feedback():
+    questions = quiz.questions_for("drugs")
+    first = quiz.quiz_html(questions, "Drugs")
+    assert first == quiz.quiz_html(questions, "Drugs")
+    assert first.count('class="bq-question"') == len(questions)
+    for question in questions:
+        assert f'data-qid="{question["id"]}"' in first
+    assert 'aria-live="polite"' in first and "<script>" in first and "localStorage" in first
+
+
+# --- exports -------------------------------------------------------------------------------
+
+def _gift_unescape(text):
+    return re.sub(r"\\(.)", lambda m: "\n" if m.group(1) == "n" else m.group(1), text)
+
+
+def _split_unescaped(text, marks):
+    """Split ``text`` at unescaped characters in ``marks``, keeping each mark."""
+    parts, current, i = [], "", 0
+    while i < len(text):
+        if text[i] == "\\" and i + 1 < len(text):
+            current += text[i:i + 2]
+            i += 2
+            continue
+        if text[i] in marks:
+            parts.append(current)
+            current = text[i]
+        else:
+            current += text[i]
+        i += 1
+    parts.append(current)
+    return parts
+
+
+def parse_gift(text):
+    """A small GIFT reader for the subset the exporter writes (enough to check round trips)."""
+    questions = []
+    for block in re.split(r"\n\s*\n", text):
+        lines = [line for line in block.splitlines() if not line.startswith(("//", "$CATEGORY"))]
+        if not lines:
+            continue
+        body = "\n".join(lines)
+        match = re.match(r"::(.*?)::(.*?) \{\n(.*)\n\}$", body, re.S)
+        qid, stem, answers = match.groups()
+        question = {"id": _gift_unescape(qid), "question": _gift_unescape(stem), "answers": []}
+        if answers.startswith("#"):
+            value = re.match(r"#=([^:]+):([^#]+)#(.*)\n####(.*)", answers, re.S)
+            middle, tolerance = float(value.group(1)), float(value.group(2))
+            question.update(type="numeric", range=(middle - tolerance, middle + tolerance),
+                            right=_gift_unescape(value.group(3)),
+                            default=_gift_unescape(value.group(4)))
+        else:
+            for line in answers.splitlines():
+                weight = re.match(r"~%(-?[\d.]+)%", line)
+                if weight:
+                    correct, rest = float(weight.group(1)) > 0, line[weight.end():]
+                    question["type"] = "multiple"
+                else:
+                    correct, rest = line[0] == "=", line[1:]
+                    question["type"] = "single"
+                answer, feedback = _split_unescaped(rest, "#")
+                question["answers"].append({"answer": _gift_unescape(answer),
+                                            "correct": correct,
+                                            "feedback": _gift_unescape(feedback[1:])})
+        questions.append(question)
+    return questions
+
+
+@pytest.mark.parametrize("chapter", BANKS)
+def test_gift_export_parses_back_to_the_same_questions(chapter):
+    parsed = parse_gift(quiz_export.bank_to_gift(chapter))
+    bank = quiz.load_bank(chapter)["questions"]
+    assert [q["id"] for q in parsed] == [q["id"] for q in bank]
+    for back, original in zip(parsed, bank):
+        assert back["question"] == original["question"] and back["type"] == original["type"]
+        if original["type"] == "numeric":
+            low, high = quiz.numeric_range(original, original["answers"][0])
+            assert back["range"] == pytest.approx((low, high), rel=1e-5)
+            assert back["right"] == original["answers"][0]["feedback"]
+            assert back["default"] == original["default_feedback"]
+        else:
+            assert back["answers"] == [{k: a[k] for k in ("answer", "correct", "feedback")}
+                                       for a in original["answers"]]
+
+
+@pytest.mark.parametrize("chapter", BANKS)
+def test_qti_package_is_well_formed_and_keys_the_right_answers(chapter):
+    archive = zipfile.ZipFile(io.BytesIO(quiz_export.bank_to_qti(chapter)))
+    manifest = ET.fromstring(archive.read("imsmanifest.xml"))
+    href = manifest.find(".//{*}resource").get("href")
+    assessment = ET.fromstring(archive.read(href))
+    items = assessment.findall(".//{*}item")
+    bank = quiz.load_bank(chapter)["questions"]
+    assert [item.get("ident") for item in items] == [q["id"] for q in bank]
+    for item, question in zip(items, bank):
+        scoring = [c for c in item.findall("{*}resprocessing/{*}respcondition")
+                   if c.find("{*}setvar") is not None][0]
+        if question["type"] == "single":
+            right = scoring.find(".//{*}varequal").text
+            index = int(right.rsplit("-", 1)[1])
+            assert question["answers"][index]["correct"]
+        elif question["type"] == "multiple":
+            required = {e.text for e in scoring.findall("{*}conditionvar/{*}and/{*}varequal")}
+            assert {int(r.rsplit("-", 1)[1]) for r in required} == \
+                {i for i, a in enumerate(question["answers"]) if a["correct"]}
+        feedback = " ".join(e.text for e in item.findall(".//{*}itemfeedback//{*}mattext"))
+        for option in question["answers"]:
+            assert option["feedback"] in feedback
+
+
+def test_export_command_writes_files_a_teacher_can_import(tmp_path):
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-m", "widgets.quiz_export", "--out", str(tmp_path)],
+                         capture_output=True, text=True, check=True, cwd=ROOT)
+    written = sorted(p.name for p in tmp_path.iterdir())
+    assert written == sorted([f"{c}.gift" for c in BANKS] + [f"{c}_qti.zip" for c in BANKS])
+    assert len(out.stdout.splitlines()) == len(written)
