@@ -60,3 +60,18 @@ def browser():
                   "--disable-component-update", "--no-first-run"])
         yield instance
         instance.close()
+
+
+AXE = ROOT / "tests" / "node_modules" / "axe-core" / "axe.min.js"
+
+
+@pytest.fixture(scope="session")
+def axe_source() -> str:
+    """axe-core, installed from npm for the tests only (``npm install --prefix tests``)."""
+    if not AXE.exists():
+        message = (f"accessibility tests need axe-core at {AXE}; install it with "
+                   f"`npm install --prefix tests`")
+        if os.environ.get("REQUIRE_BROWSER") == "1":
+            pytest.fail(message)
+        pytest.skip(message)
+    return AXE.read_text(encoding="utf-8")

@@ -7,15 +7,25 @@ def test_book_builds_with_warnings_as_errors(built_site):
     assert (built_site / "index.html").exists() or (built_site / "intro.html").exists()
 
 
-def test_widget_pages_embed_precomputed_frames_and_links(built_site):
-    for page in ("chapters/machinery/flux_explorer.html", "chapters/machinery/western_blot.html"):
+WIDGET_PAGES = {"chapters/machinery/flux_explorer.html": 21,
+                "chapters/machinery/western_blot.html": 12,
+                "chapters/drugs/dose_response.html": 18, "chapters/drugs/drug_flux.html": 18,
+                "chapters/drugs/accomplice_or_antagonist.html": 7,
+                "chapters/drugs/immune_model.html": 5}
+
+
+def test_widget_pages_embed_precomputed_frames_with_alt_text_and_links(built_site):
+    for page, frames in WIDGET_PAGES.items():
         html = (built_site / page).read_text(encoding="utf-8")
         state = re.search(r'<script type="application/vnd.jupyter.widget-state\+json">(.*?)</script>',
                           html, re.S)
         assert state, page
-        models = json.loads(state.group(1))["state"].values()
+        models = list(json.loads(state.group(1))["state"].values())
         names = [m["model_name"] for m in models]
-        assert names.count("ImageModel") >= 12, page
+        images = [m["state"]["value"] for m in models if m["model_name"] == "HTMLModel"
+                  and m["state"].get("value", "").startswith("<img")]
+        assert len(images) == frames, page
+        assert all(re.search(r'alt="[^"]{80,}"', image) for image in images), page
         assert "LinkModel" in names and "StackModel" in names, page
 
 

@@ -1,4 +1,6 @@
 """Panels: live controls redraw the figure; static panels carry one frame per choice."""
+import re
+
 import ipywidgets as W
 import pytest
 
@@ -9,6 +11,11 @@ def _walk(widget):
     yield widget
     for child in getattr(widget, "children", ()):
         yield from _walk(child)
+
+
+def _figures(panel):
+    """The HTML widgets that carry a figure image."""
+    return [w for w in _walk(panel) if isinstance(w, W.HTML) and w.value.startswith("<img")]
 
 
 @pytest.mark.parametrize("make_panel, control, value", [
@@ -23,7 +30,7 @@ def _walk(widget):
 def test_live_panel_redraws_when_a_control_moves(monkeypatch, make_panel, control, value):
     monkeypatch.delenv(panels.STATIC_ENV, raising=False)
     panel = make_panel()
-    image = next(w for w in _walk(panel) if isinstance(w, W.Image))
+    image = _figures(panel)[0]
     dropdown = next(w for w in _walk(panel)
                     if isinstance(w, W.Dropdown) and w.description == control)
     before = image.value
@@ -34,7 +41,7 @@ def test_live_panel_redraws_when_a_control_moves(monkeypatch, make_panel, contro
 def test_static_flux_explorer_has_a_distinct_frame_for_every_choice(monkeypatch):
     monkeypatch.setenv(panels.STATIC_ENV, "1")
     panel = panels.flux_explorer()
-    frames = [w.value for w in _walk(panel) if isinstance(w, W.Image)]
+    frames = [w.value for w in _figures(panel)]
     assert len(frames) == len(panels.PRESETS) * len(panels.STATIC_INHIBITORS)
     assert len(set(frames)) == len(frames)
 
@@ -49,7 +56,7 @@ def test_static_flux_explorer_has_a_distinct_frame_for_every_choice(monkeypatch)
 def test_static_drug_panels_carry_one_distinct_frame_per_choice(monkeypatch, make_panel,
                                                                 expected_frames):
     monkeypatch.setenv(panels.STATIC_ENV, "1")
-    frames = [w.value for w in _walk(make_panel()) if isinstance(w, W.Image)]
+    frames = [w.value for w in _figures(make_panel())]
     assert len(frames) == expected_frames
     assert len(set(frames)) == len(frames)
 
@@ -57,3 +64,20 @@ def test_static_drug_panels_carry_one_distinct_frame_per_choice(monkeypatch, mak
 def test_drug_blot_rejects_an_unknown_inhibitor():
     with pytest.raises(ValueError, match="bafilomycin_a1"):
         drug_panels.drug_blot_time_course(inhibitor="aspirin")
+
+
+ALL_PANELS = (panels.flux_explorer, panels.turnover_assay, drug_panels.dose_response_explorer,
+              drug_panels.accomplice_or_antagonist, drug_panels.drug_blot_time_course,
+              drug_panels.immune_toy_model)
+
+
+@pytest.mark.parametrize("live", (True, False), ids=("live", "static"))
+@pytest.mark.parametrize("make_panel", ALL_PANELS)
+def test_every_figure_has_alt_text_that_states_what_it_shows(monkeypatch, make_panel, live):
+    if live:
+        monkeypatch.delenv(panels.STATIC_ENV, raising=False)
+    else:
+        monkeypatch.setenv(panels.STATIC_ENV, "1")
+    for figure in _figures(make_panel()):
+        alt = re.search(r'alt="([^"]+)"', figure.value).group(1)
+        assert len(alt) > 80 and re.search(r"\d\.\d\d", alt), alt  # says what and how much

@@ -64,6 +64,20 @@ def test_page_loads_offline_without_errors(browser, site_url, page_path):
     page.close()
 
 
+@pytest.mark.parametrize("page_path", _pages())
+def test_page_has_no_serious_accessibility_violation(browser, site_url, axe_source, page_path):
+    page, _ = _open(browser, f"{site_url}/{page_path}")
+    if page.locator(".widget-box").count():
+        page.locator(".widget-box img").first.wait_for(timeout=15000)
+    page.wait_for_timeout(300)
+    page.add_script_tag(content=axe_source)
+    violations = page.evaluate("""async () => (await axe.run(document)).violations
+        .filter(v => v.impact === "serious" || v.impact === "critical")
+        .map(v => v.id + " (" + v.impact + "): " + v.nodes.map(n => n.target.join(" ")).join(", "))""")
+    assert not violations, "\n".join(violations)
+    page.close()
+
+
 def test_maths_is_typeset(browser, site_url):
     page, problems = _open(browser, f"{site_url}/reference/model.html")
     page.wait_for_selector("mjx-container", timeout=15000)

@@ -42,10 +42,10 @@ def _drug_options() -> list[tuple[str, str]]:
 
 
 def _draw_comparison(row, drug: str, intervention: Intervention, hours: float,
-                     cell_line: str) -> None:
+                     cell_line: str) -> str:
     comparison = compare_with_intervention(drug, DOSES_UM, hours, intervention.treatments,
                                            intervention.knockdown, cell_line)
-    fate_figures.update_dose_response(
+    return fate_figures.update_dose_response(
         row, comparison, f"{compound_label(drug)} in {cell_line}, {hours:g} h: "
                          f"± {intervention.label}")
 
@@ -80,7 +80,8 @@ def dose_response_explorer(hours: float = 72.0) -> W.VBox:
         parts = [f"{compound_label(c)} {d:.3g} µM" for c, d in treatments.items()]
         parts += [f"{g} knockdown {f:.0%}" for g, f in knockdown.items()]
         intervention = Intervention(", ".join(parts) or "nothing", treatments, knockdown)
-        _draw_comparison(figure.rows[0], drug.value, intervention, duration.value, line.value)
+        return _draw_comparison(figure.rows[0], drug.value, intervention, duration.value,
+                                line.value)
 
     return live_panel(artists, draw, (drug, line, duration, modulator, modulator_dose, gene,
                                        fraction))
@@ -93,9 +94,10 @@ def _static_dose_response(hours: float) -> W.VBox:
                            style={"description_width": "initial"})
     artists = fate_figures.dose_response_figure()
 
-    def render(i: int, j: int) -> bytes:
-        _draw_comparison(artists.rows[0], DRUGS[i], INTERVENTIONS[0], hours, PARENTAL_LINES[j])
-        return figures.render_png(artists)
+    def render(i: int, j: int) -> tuple[bytes, str]:
+        description = _draw_comparison(artists.rows[0], DRUGS[i], INTERVENTIONS[0], hours,
+                                       PARENTAL_LINES[j])
+        return figures.render_png(artists), description
 
     return precomputed_panel(
         drug, line, render,
@@ -118,14 +120,15 @@ def accomplice_or_antagonist(drug: str = "sorafenib", hours: float = 72.0) -> W.
                         style={"description_width": "initial"}, layout=W.Layout(width="28em"))
     artists = fate_figures.dose_response_figure(n_rows=2)
 
-    def draw_both(figure, intervention: Intervention, duration: float) -> None:
-        for row, line in zip(figure.rows, ("Huh7", "Huh7-SR")):
-            _draw_comparison(row, drug, intervention, duration, line)
+    def draw_both(figure, intervention: Intervention, duration: float) -> str:
+        return " ".join(f"{context}: " + _draw_comparison(row, drug, intervention, duration, line)
+                        for row, line, context in zip(figure.rows, ("Huh7", "Huh7-SR"),
+                                                      ("Top", "Bottom")))
 
     if not running_live():
-        def render(i: int, _j: int) -> bytes:
-            draw_both(artists, INTERVENTIONS[i], hours)
-            return figures.render_png(artists)
+        def render(i: int, _j: int) -> tuple[bytes, str]:
+            description = draw_both(artists, INTERVENTIONS[i], hours)
+            return figures.render_png(artists), description
 
         return precomputed_panel(
             choice, None, render,
@@ -157,19 +160,19 @@ def drug_blot_time_course(inhibitor: str = "chloroquine", inhibitor_dose_um: flo
                            style={"description_width": "initial"})
     artists = figures.blot_figure()
 
-    def draw(figure, i: int, j: int, cell_line: str) -> None:
+    def draw(figure, i: int, j: int, cell_line: str) -> str:
         name = DRUGS[i]
         blot = turnover_blot({name: typical[name]}, inhibitor, inhibitor_dose_um, times_h[j],
                              {}, cell_line)
-        figures.update_blot(figure, blot, f"{compound_label(name)} {typical[name]:g} µM, "
+        return figures.update_blot(figure, blot, f"{compound_label(name)} {typical[name]:g} µM, "
                                           f"{times_h[j]:g} h, {cell_line}; "
                                           f"{compound_label(inhibitor)} {inhibitor_dose_um:g} µM "
                                           f"for the last {min(times_h[j], 4.0):g} h")
 
     if not running_live():
-        def render(i: int, j: int) -> bytes:
-            draw(artists, i, j, "Huh7")
-            return figures.render_png(artists)
+        def render(i: int, j: int) -> tuple[bytes, str]:
+            description = draw(artists, i, j, "Huh7")
+            return figures.render_png(artists), description
 
         return precomputed_panel(
             drug, time, render,
@@ -210,17 +213,17 @@ def immune_toy_model(cell_line: str = "HepG2") -> W.VBox:
     artists = fate_figures.antigen_figure()
     reference, reference_mhc = _killing_curve(Intervention("untreated"), cell_line)
 
-    def draw(figure, index: int) -> None:
+    def draw(figure, index: int) -> str:
         intervention = IMMUNE_INTERVENTIONS[index]
         treated, treated_mhc = _killing_curve(intervention, cell_line)
-        fate_figures.update_antigen(figure, BLOCKADE, reference, treated, reference_mhc,
+        return fate_figures.update_antigen(figure, BLOCKADE, reference, treated, reference_mhc,
                                     treated_mhc, f"Toy model, {cell_line}: {intervention.label} "
                                                  "for 24 h, then 24 h with T cells")
 
     if not running_live():
-        def render(i: int, _j: int) -> bytes:
-            draw(artists, i)
-            return figures.render_png(artists)
+        def render(i: int, _j: int) -> tuple[bytes, str]:
+            description = draw(artists, i)
+            return figures.render_png(artists), description
 
         return precomputed_panel(
             choice, None, render,

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from matplotlib.figure import Figure
 
-from .figures import DPI, nice_ceiling, plt
+from .figures import new_figure, nice_ceiling
 from .model.pharmacology import InterventionComparison
 from .palette import CONTROL, INHIBITED, OKABE_ITO, TREATED
 
@@ -74,9 +74,8 @@ def dose_response_figure(n_rows: int = 1) -> DoseResponseFigure:
 
     ``n_rows`` rows compare contexts (e.g. parental and resistant cells) one above the other.
     """
-    figure, axes = plt.subplots(n_rows, 2, figsize=(8.4, 0.4 + 3.4 * n_rows), dpi=DPI,
-                                layout="constrained", squeeze=False,
-                                gridspec_kw={"width_ratios": [1.7, 1.0]})
+    figure, axes = new_figure(n_rows, 2, (8.4, 0.4 + 3.4 * n_rows), squeeze=False,
+                              gridspec_kw={"width_ratios": [1.7, 1.0]})
     rows = [_row_artists(*row) for row in axes]
     return DoseResponseFigure(figure, rows, [a for row in rows for a in row.dynamic()])
 
@@ -114,8 +113,14 @@ def _row_artists(curve_ax, loss_ax) -> DoseResponseArtists:
 
 
 def update_dose_response(artists: DoseResponseArtists, comparison: InterventionComparison,
-                         title: str) -> None:
-    """Draw one :class:`InterventionComparison` into one row of a dose-response figure."""
+                         title: str) -> str:
+    """Draw one :class:`InterventionComparison` into one row of a dose-response figure.
+
+    Returns
+    -------
+    str
+        A text description of the row (its part of the alternative text).
+    """
     doses = comparison.doses_um
     artists.alone_line.set_data(doses, comparison.alone)
     artists.combined_line.set_data(doses, comparison.combined)
@@ -142,6 +147,16 @@ def update_dose_response(artists: DoseResponseArtists, comparison: InterventionC
     artists.loss_ax.set_ylim(0.0, LOSS_AXIS_TOP if 1.15 * top <= LOSS_AXIS_TOP
                              else nice_ceiling(1.25 * top))
     artists.title.set_text(title)
+    (damage_alone, damage_with), (autophagy_alone, autophagy_with) = (
+        comparison.loss_from_damage, comparison.loss_from_autophagy)
+    return (f"Viability against drug concentration for {title}. IC50 alone "
+            f"{format_ic50(comparison.ic50_alone_um)}, with the intervention "
+            f"{format_ic50(comparison.ic50_combined_um)} "
+            f"({format_fold_shift(comparison.fold_shift)}); the intervention alone leaves "
+            f"{comparison.intervention_alone:.0%} of cells; Bliss excess at the IC50 "
+            f"{comparison.bliss_at_ic50:+.2f}. Cell loss at the IC50 dose from damage "
+            f"{damage_alone:.2f} alone and {damage_with:.2f} with the intervention, from "
+            f"autophagic death {autophagy_alone:.2f} and {autophagy_with:.2f}.")
 
 
 @dataclass
@@ -158,9 +173,8 @@ class AntigenArtists:
 
 def antigen_figure() -> AntigenArtists:
     """Killing against PD-1 blockade (left) and surface MHC-I (right), toy model."""
-    figure, (kill_ax, mhc_ax) = plt.subplots(1, 2, figsize=(8.0, 3.4), dpi=DPI,
-                                             layout="constrained",
-                                             gridspec_kw={"width_ratios": [1.6, 1.0]})
+    figure, (kill_ax, mhc_ax) = new_figure(1, 2, (8.0, 3.4),
+                                           gridspec_kw={"width_ratios": [1.6, 1.0]})
     (reference_line,) = kill_ax.plot([], [], color=CONTROL, linestyle="--", linewidth=1.5,
                                      label="untreated tumour cells")
     (treated_line,) = kill_ax.plot([], [], color=TREATED, linewidth=2.2,
@@ -182,8 +196,8 @@ def antigen_figure() -> AntigenArtists:
 
 def update_antigen(artists: AntigenArtists, blockade: np.ndarray, reference_killed: np.ndarray,
                    treated_killed: np.ndarray, reference_mhc: float, treated_mhc: float,
-                   title: str) -> None:
-    """Draw killing curves over PD-1 blockade and the two MHC-I levels."""
+                   title: str) -> str:
+    """Draw killing curves over PD-1 blockade and the two MHC-I levels; return a description."""
     artists.reference_line.set_data(blockade, reference_killed)
     artists.treated_line.set_data(blockade, treated_killed)
     artists.kill_ax.set_ylim(0.0, nice_ceiling(max(0.5, 1.15 * float(max(
@@ -192,3 +206,7 @@ def update_antigen(artists: AntigenArtists, blockade: np.ndarray, reference_kill
         bar.set_height(value)
     artists.mhc_ax.set_ylim(0.0, nice_ceiling(max(2.0, 1.2 * max(reference_mhc, treated_mhc))))
     artists.title.set_text(title)
+    return (f"{title}. Surface MHC class I {treated_mhc:.2f} times that of untreated tumour "
+            f"cells. Share of tumour cells killed by T cells, from no to full PD-1 blockade: "
+            f"{treated_killed[0]:.0%} to {treated_killed[-1]:.0%} with the intervention, "
+            f"{reference_killed[0]:.0%} to {reference_killed[-1]:.0%} without.")

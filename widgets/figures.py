@@ -18,23 +18,32 @@ import math
 from collections import OrderedDict
 from dataclasses import dataclass, field
 
-import matplotlib
+import numpy as np
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from PIL import Image
 
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
-from PIL import Image  # noqa: E402
-
-from .model import SimulationResult  # noqa: E402
-from .model.assays import BANDS, Blot  # noqa: E402
-from .palette import CONTROL, INHIBITED, OKABE_ITO, TREATED  # noqa: E402
+from .model import SimulationResult
+from .model.assays import BANDS, Blot
+from .palette import CONTROL, INHIBITED, OKABE_ITO, TREATED
 
 TIME_COURSE_PANELS = (("lc3_i", "LC3-I"), ("lc3_ii", "LC3-II"), ("p62", "p62/SQSTM1"),
                       ("flux", "Autophagic flux"))
 DPI = 80
 BACKGROUNDS_KEPT = 24
 NICE_STEPS = (1.0, 1.25, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0)
+
+
+def new_figure(rows: int, columns: int, size_in: tuple[float, float], **subplot_options):
+    """A figure with its own Agg canvas and a grid of axes, outside pyplot.
+
+    Panels keep their figures for as long as they live; creating them without
+    pyplot means nothing global holds on to them and notebooks never display
+    them a second time.
+    """
+    figure = Figure(figsize=size_in, dpi=DPI, layout="constrained")
+    FigureCanvasAgg(figure)
+    return figure, figure.subplots(rows, columns, **subplot_options)
 
 
 def nice_ceiling(value: float) -> float:
@@ -57,8 +66,7 @@ class TimeCourseArtists:
 
 def time_course_figure() -> TimeCourseArtists:
     """Four small panels (LC3-I, LC3-II, p62, flux) sharing a time axis."""
-    figure, axes = plt.subplots(2, 2, figsize=(7.5, 4.6), sharex=True, dpi=DPI,
-                                layout="constrained")
+    figure, axes = new_figure(2, 2, (7.5, 4.6), sharex=True)
     axes = tuple(axes.ravel())
     control_lines, treated_lines = [], []
     for ax, (_, label) in zip(axes, TIME_COURSE_PANELS):
@@ -81,8 +89,14 @@ def time_course_figure() -> TimeCourseArtists:
 
 
 def update_time_course(artists: TimeCourseArtists, result: SimulationResult,
-                       control: SimulationResult, title: str) -> None:
-    """Show ``result`` (solid) against ``control`` (dashed) in an existing figure."""
+                       control: SimulationResult, title: str) -> str:
+    """Show ``result`` (solid) against ``control`` (dashed) in an existing figure.
+
+    Returns
+    -------
+    str
+        A text description of what the figure now shows (its alternative text).
+    """
     for ax, line, base, (name, _) in zip(artists.axes, artists.treated_lines,
                                          artists.control_lines, TIME_COURSE_PANELS):
         values = getattr(result, name)
@@ -91,6 +105,10 @@ def update_time_course(artists: TimeCourseArtists, result: SimulationResult,
         ax.set_ylim(0.0, nice_ceiling(max(2.0, 1.1 * float(np.max(values)))))
         ax.set_xlim(0.0, float(result.t[-1]))
     artists.title.set_text(title)
+    return (f"Time courses of LC3-I, LC3-II, p62 and autophagic flux relative to untreated "
+            f"cells, for {title}. At {result.t[-1]:g} h: LC3-I {result.lc3_i[-1]:.2f}, "
+            f"LC3-II {result.lc3_ii[-1]:.2f}, p62 {result.p62[-1]:.2f} and flux "
+            f"{result.flux[-1]:.2f} times the untreated level.")
 
 
 @dataclass
@@ -107,9 +125,8 @@ class BlotArtists:
 
 def blot_figure() -> BlotArtists:
     """A blot image (four lanes, four bands) beside its densitometry."""
-    figure, (blot_ax, bar_ax) = plt.subplots(1, 2, figsize=(8.0, 3.6), dpi=DPI,
-                                             layout="constrained",
-                                             gridspec_kw={"width_ratios": [1.0, 1.25]})
+    figure, (blot_ax, bar_ax) = new_figure(1, 2, (8.0, 3.6),
+                                           gridspec_kw={"width_ratios": [1.0, 1.25]})
     figure.get_layout_engine().set(wspace=0.08)  # room for the densitometry axis label
     band_image = blot_ax.imshow(np.ones((10, 10)), cmap="gray", vmin=0.0, vmax=1.0,
                                 aspect="auto", interpolation="bilinear")
@@ -150,8 +167,8 @@ def blot_image(blot: Blot) -> np.ndarray:
     return image
 
 
-def update_blot(artists: BlotArtists, blot: Blot, title: str) -> None:
-    """Draw ``blot`` into an existing blot figure."""
+def update_blot(artists: BlotArtists, blot: Blot, title: str) -> str:
+    """Draw ``blot`` into an existing blot figure; return its text description."""
     image = blot_image(blot)
     artists.band_image.set_data(image)
     artists.band_image.set_extent((0, image.shape[1], image.shape[0], 0))
@@ -163,6 +180,12 @@ def update_blot(artists: BlotArtists, blot: Blot, title: str) -> None:
         f"LC3 turnover (flux read-out)\ncontrol: {blot.flux['control']:.2f}\n"
         f"treated: {blot.flux['treated']:.2f}")
     artists.title.set_text(title)
+    lc3_ii = blot.normalised[BANDS.index("LC3-II")]
+    return (f"Virtual western blot of p62, LC3-I, LC3-II and β-actin with densitometry, for "
+            f"{title}. LC3-II normalised to β-actin in the four lanes (control, control with "
+            f"inhibitor, treated, treated with inhibitor): "
+            f"{', '.join(f'{v:.2f}' for v in lc3_ii)}. LC3 turnover read-out: control "
+            f"{blot.flux['control']:.2f}, treated {blot.flux['treated']:.2f}.")
 
 
 def render_png(artists, compress_level: int = 6) -> bytes:

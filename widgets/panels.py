@@ -9,6 +9,8 @@ The saved widget state then keeps working in the browser with no kernel.
 """
 from __future__ import annotations
 
+import base64
+import html
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -71,25 +73,32 @@ def _describe(treatments: dict, knockdown: dict, cell_line: str, hours: float) -
     return f"{', '.join(parts) or 'untreated'} — {cell_line}, {hours:g} h"
 
 
+def figure_html(png: bytes, description: str) -> str:
+    """An ``<img>`` of a rendered figure with ``description`` as its alternative text."""
+    data = base64.b64encode(png).decode("ascii")
+    return (f'<img src="data:image/png;base64,{data}" alt="{html.escape(description)}" '
+            f'style="max-width:100%;height:auto">')
+
+
 def precomputed_panel(primary: W.ValueWidget, secondary: W.ValueWidget | None,
-                      render: Callable[[int, int], bytes], caption: str) -> W.VBox:
+                      render: Callable[[int, int], tuple[bytes, str]], caption: str) -> W.VBox:
     """Controls linked in the browser to a stack of precomputed images.
 
     Parameters
     ----------
     primary, secondary : selection widgets with an ``index`` trait
         ``secondary`` may be None for a one-control panel.
-    render : callable (primary_index, secondary_index) -> PNG bytes
+    render : callable (primary_index, secondary_index) -> (PNG bytes, description)
+        The description, with the numbers the frame shows, becomes the image's
+        alternative text.
     caption : str
-        Alternative text describing what the figure shows.
+        Visible caption: what the figure shows and how to read it.
     """
     n_primary = len(primary.options)
     n_secondary = len(secondary.options) if secondary is not None else 1
     inner_stacks = []
     for j in range(n_secondary):
-        frames = [W.Image(value=render(i, j), format="png",
-                          layout=W.Layout(max_width="100%", height="auto"))
-                  for i in range(n_primary)]
+        frames = [W.HTML(value=figure_html(*render(i, j))) for i in range(n_primary)]
         stack = W.Stack(children=frames, selected_index=primary.index)
         W.jslink((primary, "index"), (stack, "selected_index"))
         inner_stacks.append(stack)
@@ -101,16 +110,21 @@ def precomputed_panel(primary: W.ValueWidget, secondary: W.ValueWidget | None,
 
 
 class LiveFigure:
-    """A figure re-drawn into one ``Image`` widget whenever ``refresh`` is called."""
+    """A figure re-drawn into one HTML image whenever ``refresh`` is called.
 
-    def __init__(self, artists, draw: Callable[[object], None]):
+    ``draw(artists)`` updates the figure and returns its text description,
+    which becomes the image's alternative text.
+    """
+
+    def __init__(self, artists, draw: Callable[[object], str]):
         self.artists = artists
         self.draw = draw
-        self.image = W.Image(format="png", layout=W.Layout(max_width="100%", height="auto"))
+        self.image = W.HTML()
 
     def refresh(self, *_ignored) -> None:
-        self.draw(self.artists)
-        self.image.value = figures.render_png(self.artists, compress_level=1)
+        description = self.draw(self.artists)
+        self.image.value = figure_html(figures.render_png(self.artists, compress_level=1),
+                                       description)
 
 
 def _context_controls(hours: float) -> tuple[W.Dropdown, W.FloatSlider, W.Dropdown, W.FloatSlider]:
@@ -124,7 +138,7 @@ def _context_controls(hours: float) -> tuple[W.Dropdown, W.FloatSlider, W.Dropdo
     return gene, fraction, line, duration
 
 
-def live_panel(artists, draw: Callable[[object], None], controls: Sequence[W.ValueWidget]) -> W.VBox:
+def live_panel(artists, draw: Callable[[object], str], controls: Sequence[W.ValueWidget]) -> W.VBox:
     """Controls in two columns above one figure that redraws whenever a control changes."""
     live = LiveFigure(artists, draw)
     for control in controls:
@@ -163,8 +177,9 @@ def flux_explorer(hours: float = 24.0) -> W.VBox:
         knockdown = {gene.value: fraction.value} if gene.value else {}
         result = simulate(treatments, duration.value, knockdown, line.value)
         control = simulate({}, duration.value, {}, line.value)
-        figures.update_time_course(artists, result, control,
-                                   _describe(treatments, knockdown, line.value, duration.value))
+        return figures.update_time_course(artists, result, control,
+                                          _describe(treatments, knockdown, line.value,
+                                                    duration.value))
 
     return live_panel(figures.time_course_figure(), draw,
                        (drug, drug_dose, blocker, blocker_dose, gene, fraction, line, duration))
@@ -184,9 +199,9 @@ def _static_flux_explorer(hours: float) -> W.VBox:
         preset = PRESETS[i]
         treatments = {**preset.treatments, **STATIC_INHIBITORS[j][1]}
         result = simulate(treatments, hours, preset.knockdown)
-        figures.update_time_course(artists, result, control,
-                                   _describe(treatments, preset.knockdown, "HepG2", hours))
-        return figures.render_png(artists)
+        description = figures.update_time_course(
+            artists, result, control, _describe(treatments, preset.knockdown, "HepG2", hours))
+        return figures.render_png(artists), description
 
     return precomputed_panel(condition, inhibitor, render,
                              "Time courses of LC3-I, LC3-II, p62 and autophagic flux relative "
@@ -219,10 +234,10 @@ def turnover_assay(hours: float = 24.0) -> W.VBox:
         knockdown = {gene.value: fraction.value} if gene.value else {}
         blot = turnover_blot(treatment, inhibitor.value, inhibitor_dose.value, duration.value,
                              knockdown, line.value)
-        figures.update_blot(artists, blot, _describe(treatment, knockdown, line.value,
-                                                     duration.value)
-                            + f"; {compound_label(inhibitor.value)} for the last "
-                              f"{min(duration.value, 4.0):g} h")
+        return figures.update_blot(artists, blot, _describe(treatment, knockdown, line.value,
+                                                            duration.value)
+                                   + f"; {compound_label(inhibitor.value)} for the last "
+                                     f"{min(duration.value, 4.0):g} h")
 
     return live_panel(figures.blot_figure(), draw,
                        (drug, drug_dose, inhibitor, inhibitor_dose, gene, fraction, line,
@@ -245,9 +260,9 @@ def _static_turnover_assay(hours: float) -> W.VBox:
         preset = conditions[i]
         label, name, dose = inhibitors[j]
         blot = turnover_blot(preset.treatments, name, dose, hours, preset.knockdown)
-        figures.update_blot(artists, blot, f"{preset.label}, {hours:g} h; {label} "
-                                           f"for the last 4 h (HepG2)")
-        return figures.render_png(artists)
+        description = figures.update_blot(artists, blot, f"{preset.label}, {hours:g} h; "
+                                                         f"{label} for the last 4 h (HepG2)")
+        return figures.render_png(artists), description
 
     return precomputed_panel(condition, inhibitor, render,
                              "Virtual western blot of p62, LC3-I, LC3-II and β-actin in four "
