@@ -138,7 +138,8 @@ def widget_figures(events: int = 40) -> None:
     for name, make_panel, description, values in cases:
         panel = make_panel()
         control = next(w for w in walk(panel) if getattr(w, "description", None) == description)
-        image = next(w for w in walk(panel) if isinstance(w, W.Image))
+        image = next(w for w in walk(panel)
+                     if isinstance(w, W.HTML) and w.value.startswith("<img"))
         times = []
         for i in range(events):
             value = values[i % len(values)]

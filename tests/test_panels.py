@@ -81,3 +81,16 @@ def test_every_figure_has_alt_text_that_states_what_it_shows(monkeypatch, make_p
     for figure in _figures(make_panel()):
         alt = re.search(r'alt="([^"]+)"', figure.value).group(1)
         assert len(alt) > 80 and re.search(r"\d\.\d\d", alt), alt  # says what and how much
+
+
+def test_benchmark_widget_measurements_run(monkeypatch, capsys):
+    """The benchmark's widget section drives every live panel (a few events, not timed here)."""
+    import importlib.util
+
+    from conftest import ROOT
+
+    spec = importlib.util.spec_from_file_location("benchmark", ROOT / "benchmarks" / "run.py")
+    benchmark = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(benchmark)
+    benchmark.widget_figures(events=3)
+    assert capsys.readouterr().out.count("widget response") == 5
