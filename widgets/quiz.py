@@ -105,6 +105,11 @@ def numeric_range(question: dict, option: dict) -> tuple[float, float]:
     return value * (1.0 - question["tolerance"]), value * (1.0 + question["tolerance"])
 
 
+def _feedback(text: str) -> str:
+    """Feedback for the page: the verdict is shown separately, so drop a leading "Right." or "No."."""
+    return html.escape(re.sub(r"^(Right|Yes|No|Not quite)\.\s*", "", text), quote=True)
+
+
 def _inline(text: str) -> str:
     """Escape text for HTML, keeping `code` spans and *emphasis*."""
     escaped = re.sub(r"`([^`]+)`", r"<code>\1</code>", html.escape(text))
@@ -122,8 +127,8 @@ def _question_html(question: dict, number: int) -> str:
         low, high = numeric_range(question, option)
         parts.append(
             f'<div class="bq-numeric" data-low="{low!r}" data-high="{high!r}" '
-            f'data-right="{html.escape(option["feedback"], quote=True)}" '
-            f'data-wrong="{html.escape(question["default_feedback"], quote=True)}">'
+            f'data-right="{_feedback(option["feedback"])}" '
+            f'data-wrong="{_feedback(question["default_feedback"])}">'
             f'<label>Your answer <input type="text" inputmode="decimal" class="bq-input" '
             f'autocomplete="off"></label> <button type="button" class="bq-check">Check</button>'
             f'</div>')
@@ -133,7 +138,7 @@ def _question_html(question: dict, number: int) -> str:
             pressed = ' aria-pressed="false"' if kind == "multiple" else ""
             parts.append(f'<button type="button" class="bq-option"{pressed} '
                          f'data-correct="{"true" if option["correct"] else "false"}" '
-                         f'data-feedback="{html.escape(option["feedback"], quote=True)}">'
+                         f'data-feedback="{_feedback(option["feedback"])}">'
                          f'{_inline(option["answer"])}</button>')
         parts.append("</div>")
         if kind == "multiple":
