@@ -3,6 +3,8 @@ import math
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import widgets
 from widgets.model.data_files import read_table
@@ -154,3 +156,20 @@ def test_resistant_cells_beyond_the_search_range_report_infinity_not_nan():
     for line in widgets.CELL_LINES:
         value = widgets.ic50("lenvatinib", treatments={"rapamycin": 0.1}, cell_line=line)
         assert math.isfinite(value) and value > 0
+
+
+@settings(max_examples=40, deadline=None)
+@given(drug=st.sampled_from(DRUGS), line=st.sampled_from(widgets.CELL_LINES),
+       hours=st.floats(6.0, 120.0),
+       chloroquine=st.floats(0.0, 100.0), rapamycin=st.floats(0.0, 1.0),
+       knockdown=st.dictionaries(st.sampled_from(widgets.KNOCKDOWN_GENES), st.floats(0.0, 1.0),
+                                 max_size=2))
+def test_any_background_gives_finite_monotone_viability(drug, line, hours, chloroquine,
+                                                        rapamycin, knockdown):
+    background = {"chloroquine": chloroquine, "rapamycin": rapamycin}
+    v = widgets.dose_response(drug, np.concatenate([[0.0], DOSES]), hours, background,
+                              knockdown, line)
+    assert np.all(np.isfinite(v)) and np.all((v >= 0) & (v <= 1))
+    assert np.all(np.diff(v) <= 1e-9)
+    x = widgets.ic50(drug, hours, background, knockdown, line)
+    assert x > 0 and not math.isnan(x)
