@@ -6,8 +6,59 @@
 * Drops the Thebe scripts: the book launches live notebooks through Binder
   or Colab instead, and sphinx-thebe declares its loader URL twice (a console
   error) and points it at a CDN.
+* Keeps a rebuild honest. myst-nb's execution cache is keyed on each
+  notebook's code, not on the ``widgets`` package or ``data/`` it calls, so
+  after a change there the cache is cleared and every page executes again.
+  Sphinx also keeps an older copy of a changed static file, so the book's own
+  static files are copied again after the build wherever they differ.
 """
+import hashlib
 import os
+import shutil
+from pathlib import Path
+
+INPUTS = ("widgets", "data")
+STAMP_NAME = "widgets-and-data.sha256"
+
+
+def inputs_digest(root: Path) -> str:
+    """SHA-256 over the files of ``widgets/`` and ``data/`` (paths and contents)."""
+    digest = hashlib.sha256()
+    for folder in INPUTS:
+        for path in sorted((root / folder).rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                digest.update(str(path.relative_to(root)).encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def _refresh_caches(app):
+    cache = Path(app.srcdir) / ".jupyter_cache"
+    stamp = cache / STAMP_NAME
+    digest = inputs_digest(Path(app.srcdir))
+    app.inputs_changed = not stamp.exists() or stamp.read_text() != digest
+    if cache.exists() and app.inputs_changed:
+        shutil.rmtree(cache)
+    cache.mkdir(exist_ok=True)
+    stamp.write_text(digest)
+
+
+def _refresh_static_files(app, exception):
+    """Copy the book's own static files over any older copy Sphinx left in place."""
+    if exception is not None or app.builder.format != "html":
+        return
+    assets = Path(app.srcdir) / "book_assets"
+    for source in assets.rglob("*"):
+        target = Path(app.outdir) / "_static" / source.relative_to(assets)
+        if source.is_file() and (not target.exists()
+                                 or target.read_bytes() != source.read_bytes()):
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, target)
+
+
+def _read_everything_again(app, env, added, changed, removed):
+    """After a change in ``widgets/`` or ``data/``, every page is read (and executed) again."""
+    return sorted(env.found_docs) if getattr(app, "inputs_changed", False) else []
 
 
 def _drop_thebe(app, pagename, templatename, context, doctree):
@@ -22,5 +73,8 @@ def _drop_thebe(app, pagename, templatename, context, doctree):
 
 def setup(app):
     os.environ["HCC_BOOK_STATIC"] = "1"
+    app.connect("builder-inited", _refresh_caches)
+    app.connect("env-get-outdated", _read_everything_again)
+    app.connect("build-finished", _refresh_static_files)
     app.connect("html-page-context", _drop_thebe, priority=900)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -49,3 +49,21 @@ def test_no_unrendered_markup_reaches_the_reader(built_site):
         text = path.read_text(encoding="utf-8")
         assert "{cite:p}" not in text and "{cite:t}" not in text, path
         assert "{doc}`" not in text, path
+
+
+def test_a_change_in_widgets_or_data_invalidates_the_execution_cache(tmp_path):
+    """The build hook re-executes every page when the code or data the notebooks call change."""
+    import importlib.util
+
+    from conftest import ROOT
+
+    spec = importlib.util.spec_from_file_location("book_build", ROOT / "_ext" / "book_build.py")
+    book_build = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(book_build)
+    for folder in ("widgets", "data"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "a.txt").write_text("1")
+    before = book_build.inputs_digest(tmp_path)
+    assert book_build.inputs_digest(tmp_path) == before
+    (tmp_path / "data" / "a.txt").write_text("2")
+    assert book_build.inputs_digest(tmp_path) != before
