@@ -5,7 +5,8 @@
   keep working on the static site; see ``widgets.panels``.
 * Drops the Thebe scripts: the book launches live notebooks through Binder
   or Colab instead, and sphinx-thebe declares its loader URL twice (a console
-  error) and points it at a CDN.
+  error) and points it at a CDN. Launch buttons stay on notebook pages only:
+  the prose pages are MyST text files, which Colab cannot open.
 * Keeps a rebuild honest. myst-nb's execution cache is keyed on each
   notebook's code, not on the ``widgets`` package or ``data/`` it calls, so
   after a change there the cache is cleared and every page executes again.
@@ -17,12 +18,12 @@ import os
 import shutil
 from pathlib import Path
 
-INPUTS = ("widgets", "data")
+INPUTS = ("widgets", "data", "_ext")
 STAMP_NAME = "widgets-and-data.sha256"
 
 
 def inputs_digest(root: Path) -> str:
-    """SHA-256 over the files of ``widgets/`` and ``data/`` (paths and contents)."""
+    """SHA-256 over the files of ``INPUTS`` (paths and contents)."""
     digest = hashlib.sha256()
     for folder in INPUTS:
         for path in sorted((root / folder).rglob("*")):
@@ -61,6 +62,13 @@ def _read_everything_again(app, env, added, changed, removed):
     return sorted(env.found_docs) if getattr(app, "inputs_changed", False) else []
 
 
+def _launch_notebooks_only(app, pagename, templatename, context, doctree):
+    """Binder and Colab open notebooks; prose pages (MyST text with a quiz cell) get none."""
+    if context.get("page_source_suffix") == ".md" and "header_buttons" in context:
+        context["header_buttons"][:] = [button for button in context["header_buttons"]
+                                        if button.get("label") != "launch-buttons"]
+
+
 def _drop_thebe(app, pagename, templatename, context, doctree):
     scripts = context.get("script_files")
     if scripts is None:
@@ -77,4 +85,5 @@ def setup(app):
     app.connect("env-get-outdated", _read_everything_again)
     app.connect("build-finished", _refresh_static_files)
     app.connect("html-page-context", _drop_thebe, priority=900)
+    app.connect("html-page-context", _launch_notebooks_only, priority=900)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

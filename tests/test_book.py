@@ -60,10 +60,24 @@ def test_a_change_in_widgets_or_data_invalidates_the_execution_cache(tmp_path):
     spec = importlib.util.spec_from_file_location("book_build", ROOT / "_ext" / "book_build.py")
     book_build = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(book_build)
-    for folder in ("widgets", "data"):
+    for folder in book_build.INPUTS:
         (tmp_path / folder).mkdir()
         (tmp_path / folder / "a.txt").write_text("1")
     before = book_build.inputs_digest(tmp_path)
     assert book_build.inputs_digest(tmp_path) == before
     (tmp_path / "data" / "a.txt").write_text("2")
     assert book_build.inputs_digest(tmp_path) != before
+
+
+def test_notebook_pages_offer_binder_colab_and_download(built_site):
+    from conftest import ROOT
+
+    notebooks = sorted(p.relative_to(ROOT).with_suffix(".html")
+                       for p in (ROOT / "chapters").rglob("*.ipynb"))
+    assert len(notebooks) >= 8
+    for page in notebooks:
+        html = (built_site / page).read_text(encoding="utf-8")
+        assert "mybinder.org/v2/gh/" in html and "colab.research.google.com/github/" in html, page
+        assert f"_sources/{page.with_suffix('.ipynb')}" in html, page  # download the notebook
+    prose = (built_site / "chapters" / "drugs" / "sorafenib.html").read_text(encoding="utf-8")
+    assert "colab.research.google.com" not in prose
