@@ -151,7 +151,7 @@ def _question_html(question: dict, number: int) -> str:
 _STYLE = """
 .bq-quiz{border:1px solid #8a8a8a;border-radius:6px;padding:0.8em 1em;margin:1em 0;max-width:46em}
 .bq-quiz fieldset{border:none;border-top:1px solid #d0d0d0;margin:0.6em 0 0;padding:0.6em 0 0}
-.bq-quiz legend{font-weight:600;padding:0;margin-bottom:0.4em;color:#1a1a1a}
+.bq-quiz legend{font-size:1rem;line-height:1.5;font-weight:600;padding:0;margin-bottom:0.4em;color:#1a1a1a;float:none;width:auto}
 .bq-options{display:flex;flex-direction:column;gap:0.35em;align-items:flex-start}
 .bq-quiz button{font:inherit;text-align:left;color:#1a1a1a;background:#f4f4f4;border:1px solid #6b6b6b;
  border-radius:4px;padding:0.35em 0.7em;cursor:pointer}
