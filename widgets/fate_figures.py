@@ -132,10 +132,10 @@ def update_dose_response(artists: DoseResponseArtists, comparison: InterventionC
         inside = math.isfinite(ic50) and doses[0] <= ic50 <= doses[-1]
         mark.set_data([ic50] if inside else [], [level] if inside else [])
     artists.summary.set_text(
-        f"IC50 alone: {format_ic50(comparison.ic50_alone_um)}\n"
-        f"IC50 with intervention: {format_ic50(comparison.ic50_combined_um)}\n"
+        f"IC50 {format_ic50(comparison.ic50_alone_um)} → "
+        f"{format_ic50(comparison.ic50_combined_um)}\n"
         f"{format_fold_shift(comparison.fold_shift)}\n"
-        f"Bliss excess at IC50: {comparison.bliss_at_ic50:+.2f}")
+        f"Bliss excess {comparison.bliss_at_ic50:+.2f}")
     top = 0.0
     for i in range(2):
         damage, autophagy = comparison.loss_from_damage[i], comparison.loss_from_autophagy[i]

@@ -6,8 +6,10 @@ table with citations and the tests can check that nothing is unsourced.
 from __future__ import annotations
 
 import csv
+from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
+from types import MappingProxyType
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 
@@ -34,7 +36,7 @@ def read_table(file_name: str) -> tuple[dict[str, str], ...]:
 
 
 @lru_cache(maxsize=None)
-def _values(cell_line: str | None) -> tuple[tuple[str, float], ...]:
+def _values(cell_line: str | None) -> MappingProxyType:
     values = {row["name"]: float(row["value"]) for row in read_table("parameters.csv")}
     if cell_line is not None:
         for row in read_table("cell_line_parameters.csv"):
@@ -43,10 +45,10 @@ def _values(cell_line: str | None) -> tuple[tuple[str, float], ...]:
                     raise KeyError(f"cell_line_parameters.csv overrides unknown parameter "
                                    f"{row['parameter']!r}; known: {', '.join(values)}")
                 values[row["parameter"]] = float(row["value"])
-    return tuple(values.items())
+    return MappingProxyType(values)
 
 
-def parameter_values(cell_line: str | None = None) -> dict[str, float]:
+def parameter_values(cell_line: str | None = None) -> Mapping[str, float]:
     """Map each name in ``data/parameters.csv`` to its numeric value.
 
     Parameters
@@ -58,7 +60,7 @@ def parameter_values(cell_line: str | None = None) -> dict[str, float]:
 
     Returns
     -------
-    dict of str to float
-        Rates in per hour, amounts in arbitrary units, fractions in [0, 1].
+    mapping of str to float
+        Read-only. Rates in per hour, amounts in arbitrary units, fractions in [0, 1].
     """
-    return dict(_values(cell_line))
+    return _values(cell_line)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 from numbers import Real
 
 from .data_files import read_table
@@ -18,6 +19,11 @@ def _normalise(name: str) -> str:
     return name.strip().lower().replace("-", "_").replace(" ", "_")
 
 
+@lru_cache(maxsize=None)
+def _lookup(choices: tuple[str, ...]) -> dict[str, str]:
+    return {_normalise(choice): choice for choice in choices}
+
+
 def canonical_name(name: object, choices: tuple[str, ...], what: str) -> str:
     """Return the entry of ``choices`` that ``name`` refers to.
 
@@ -31,10 +37,9 @@ def canonical_name(name: object, choices: tuple[str, ...], what: str) -> str:
         the valid choices.
     """
     if isinstance(name, str):
-        wanted = _normalise(name)
-        for choice in choices:
-            if _normalise(choice) == wanted:
-                return choice
+        found = _lookup(choices).get(_normalise(name))
+        if found is not None:
+            return found
     raise ValueError(f"unknown {what} {name!r}; valid choices are: {', '.join(choices)}")
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .data_files import parameter_values, read_table
 from .names import CELL_LINES, COMPOUNDS, KNOCKDOWN_GENES, canonical_name, checked_number
@@ -104,12 +105,23 @@ def conjugation_left(remaining: float, reserve: float) -> float:
     return remaining * (1.0 + reserve) / (remaining + reserve)
 
 
+@lru_cache(maxsize=None)
 def induction_scale(cell_line: str, compound: str) -> float:
     """How strongly ``compound`` induces autophagy in ``cell_line`` (1 = reference line)."""
     for row in read_table("cell_line_responses.csv"):
         if row["cell_line"] == cell_line and row["compound"] == compound:
             return float(row["induction_scale"])
     return 1.0
+
+
+@lru_cache(maxsize=None)
+def compound_effects() -> dict[str, tuple[tuple[str, float, float, float], ...]]:
+    """Each compound's effects from ``data/compound_effects.csv``: (effect, Emax, EC50 µM, Hill)."""
+    effects: dict[str, list] = {}
+    for row in read_table("compound_effects.csv"):
+        effects.setdefault(row["compound"], []).append(
+            (row["effect"], float(row["emax"]), float(row["ec50_um"]), float(row["hill"])))
+    return {compound: tuple(rows) for compound, rows in effects.items()}
 
 
 def step_factors(experiment: Experiment) -> StepFactors:
@@ -123,16 +135,16 @@ def step_factors(experiment: Experiment) -> StepFactors:
     """
     induction_excess = 0.0
     remaining = {"initiation_block": 1.0, "fusion_block": 1.0, "degradation_block": 1.0}
-    for row in read_table("compound_effects.csv"):
-        dose = experiment.treatments.get(row["compound"], 0.0)
+    effects = compound_effects()
+    for compound, dose in experiment.treatments.items():
         if dose == 0.0:
             continue
-        occupancy = hill(dose, float(row["ec50_um"]), float(row["hill"]))
-        effect = float(row["emax"]) * occupancy
-        if row["effect"] == "induction":
-            induction_excess += effect * induction_scale(experiment.cell_line, row["compound"])
-        else:
-            remaining[row["effect"]] *= 1.0 - effect
+        for kind, emax, ec50_um, hill_coefficient in effects.get(compound, ()):
+            effect = emax * hill(dose, ec50_um, hill_coefficient)
+            if kind == "induction":
+                induction_excess += effect * induction_scale(experiment.cell_line, compound)
+            else:
+                remaining[kind] *= 1.0 - effect
 
     p = parameter_values(experiment.cell_line)
     kd = experiment.knockdown
