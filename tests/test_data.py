@@ -106,3 +106,14 @@ def test_cell_line_replacements_name_known_lines_and_parameters():
     names = {row["name"] for row in read_table("parameters.csv")}
     for row in read_table("cell_line_parameters.csv"):
         assert row["cell_line"] in CELL_LINES and row["parameter"] in names, row
+
+
+def test_notebooks_are_committed_without_outputs():
+    notebooks = list((ROOT / "chapters").rglob("*.ipynb")) + list((ROOT / "reference").rglob("*.ipynb"))
+    assert notebooks
+    for path in notebooks:
+        if ".ipynb_checkpoints" in path.parts:
+            continue
+        for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]:
+            if cell["cell_type"] == "code":
+                assert not cell["outputs"] and cell["execution_count"] is None, path
