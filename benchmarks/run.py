@@ -61,10 +61,10 @@ def model_figures() -> None:
     median_row("dose_response, 50 doses x 72 h (median)",
                samples_ms(lambda: widgets.dose_response("sorafenib", doses, cell_line="Huh7"),
                           50), 20.0)
-    from widgets.model.pharmacology import _ic50
+    from widgets.model.pharmacology import clear_cache
 
     def fresh_ic50():
-        _ic50.cache_clear()  # time the search itself, not the cache
+        clear_cache()  # time the search itself, not the cache
         widgets.ic50("sorafenib", cell_line="Huh7")
     median_row("ic50, one drug and line, uncached (median)", samples_ms(fresh_ic50, 30), 20.0)
     rng = np.random.default_rng(1)

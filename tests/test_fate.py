@@ -150,12 +150,18 @@ def test_bad_input_is_named_in_the_error(call, message):
         call()
 
 
-def test_resistant_cells_beyond_the_search_range_report_infinity_not_nan():
-    # Rapamycin-treated resistant cells still reach an IC50; an inert background never
-    # turns a finite IC50 into NaN.
+def test_an_ic50_that_is_never_reached_is_infinite_not_nan():
+    # In a 4 h exposure no dose kills half of the cells: damage needs time to accumulate.
+    assert widgets.ic50("lenvatinib", hours=4.0, cell_line="Huh7") == math.inf
     for line in widgets.CELL_LINES:
         value = widgets.ic50("lenvatinib", treatments={"rapamycin": 0.1}, cell_line=line)
         assert math.isfinite(value) and value > 0
+
+
+def test_dose_response_returns_an_array_the_caller_may_change():
+    first = widgets.dose_response("sorafenib", [1.0, 10.0], cell_line="Huh7")
+    first[:] = -1.0
+    assert np.all(widgets.dose_response("sorafenib", [1.0, 10.0], cell_line="Huh7") > 0)
 
 
 @settings(max_examples=40, deadline=None)

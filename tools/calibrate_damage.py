@@ -20,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from widgets.model import data_files, ic50  # noqa: E402
+from widgets.model import data_files, ic50, pharmacology  # noqa: E402
 
 HOURS = 72.0
 FIELDS = ("compound", "cell_line", "damage_per_um_h", "basis", "source", "note")
@@ -55,6 +55,7 @@ def write(rows: list[dict[str, str]]) -> None:
         writer.writeheader()
         writer.writerows(rows)
     data_files.read_table.cache_clear()
+    pharmacology.clear_cache()
 
 
 def main() -> None:

@@ -11,11 +11,13 @@ import numpy as np
 
 from . import fate_figures, figures
 from .model import CELL_LINES, KNOCKDOWN_GENES
-from .model.antigen import antigen_presentation, killed_fraction
+from .model.antigen import (COCULTURE_HOURS, PRETREATMENT_HOURS, antigen_presentation,
+                            killed_fraction)
 from .model.assays import LYSOSOMAL_INHIBITORS, turnover_blot
 from .model.data_files import read_table
 from .model.pharmacology import compare_with_intervention
-from .panels import Condition, compound_label, live_panel, precomputed_panel, running_live
+from .panels import (Condition, compound_label, condition, describe_condition, live_panel,
+                     precomputed_panel, running_live, typical_dose)
 
 DOSES_UM = np.logspace(-2, 3, 41)
 DRUGS: tuple[str, ...] = tuple(row["name"] for row in read_table("compounds.csv")
@@ -25,15 +27,13 @@ PARENTAL_LINES: tuple[str, ...] = tuple(line for line in CELL_LINES if line != "
 
 # An intervention added to a drug is a named set of compounds (µM) and knockdowns.
 Intervention = Condition
+KNOCKDOWN = 0.9
 
 INTERVENTIONS: tuple[Intervention, ...] = (
-    Intervention("chloroquine 20 µM", {"chloroquine": 20.0}),
-    Intervention("hydroxychloroquine 20 µM", {"hydroxychloroquine": 20.0}),
-    Intervention("ATG7 knockdown 90%", {}, {"ATG7": 0.9}),
-    Intervention("ATG5 knockdown 90%", {}, {"ATG5": 0.9}),
-    Intervention("3-methyladenine 5 mM", {"3_methyladenine": 5000.0}),
-    Intervention("rapamycin 0.1 µM (inducer)", {"rapamycin": 0.1}),
-    Intervention("anti-miR-21 (90% knockdown)", {}, {"MIR21": 0.9}),
+    condition(["chloroquine"]), condition(["hydroxychloroquine"]),
+    condition([], {"ATG7": KNOCKDOWN}), condition([], {"ATG5": KNOCKDOWN}),
+    condition(["3_methyladenine"]), condition(["rapamycin"], note="inducer"),
+    condition([], {"MIR21": KNOCKDOWN}, note="anti-miR-21"),
 )
 
 
@@ -66,20 +66,20 @@ def dose_response_explorer(hours: float = 72.0) -> W.VBox:
         (compound_label(row["name"]), row["name"]) for row in read_table("compounds.csv")
         if row["role"] in ("late-stage inhibitor", "early-stage inhibitor", "reference inducer")],
         value="chloroquine", description="compound")
-    modulator_dose = W.FloatLogSlider(value=20.0, base=10, min=-3, max=4, step=0.05,
+    modulator_dose = W.FloatLogSlider(value=typical_dose("chloroquine"), base=10, min=-3, max=4,
+                                      step=0.05,
                                       description="dose (µM)", readout_format=".2g")
     gene = W.Dropdown(options=[("none", "")] + [(g, g) for g in KNOCKDOWN_GENES], value="",
                       description="knockdown")
-    fraction = W.FloatSlider(value=0.9, min=0.0, max=1.0, step=0.05, description="fraction",
+    fraction = W.FloatSlider(value=KNOCKDOWN, min=0.0, max=1.0, step=0.05, description="fraction",
                              readout_format=".0%")
     artists = fate_figures.dose_response_figure()
 
     def draw(figure):
         treatments = {modulator.value: modulator_dose.value} if modulator.value else {}
         knockdown = {gene.value: fraction.value} if gene.value else {}
-        parts = [f"{compound_label(c)} {d:.3g} µM" for c, d in treatments.items()]
-        parts += [f"{g} knockdown {f:.0%}" for g, f in knockdown.items()]
-        intervention = Intervention(", ".join(parts) or "nothing", treatments, knockdown)
+        intervention = Intervention(describe_condition(treatments, knockdown, "nothing"),
+                                    treatments, knockdown)
         return _draw_comparison(figure.rows[0], drug.value, intervention, duration.value,
                                 line.value)
 
@@ -152,7 +152,6 @@ def drug_blot_time_course(inhibitor: str = "chloroquine", inhibitor_dose_um: flo
     if inhibitor not in LYSOSOMAL_INHIBITORS:
         raise ValueError(f"inhibitor must be one of {', '.join(LYSOSOMAL_INHIBITORS)}, "
                          f"got {inhibitor!r}")
-    typical = {row["name"]: float(row["typical_dose_um"]) for row in read_table("compounds.csv")}
     drug = W.SelectionSlider(options=[compound_label(name) for name in DRUGS],
                              description="drug", layout=W.Layout(width="32em"),
                              style={"description_width": "initial"})
@@ -161,13 +160,12 @@ def drug_blot_time_course(inhibitor: str = "chloroquine", inhibitor_dose_um: flo
     artists = figures.blot_figure()
 
     def draw(figure, i: int, j: int, cell_line: str) -> str:
-        name = DRUGS[i]
-        blot = turnover_blot({name: typical[name]}, inhibitor, inhibitor_dose_um, times_h[j],
-                             {}, cell_line)
-        return figures.update_blot(figure, blot, f"{compound_label(name)} {typical[name]:g} µM, "
-                                          f"{times_h[j]:g} h, {cell_line}; "
-                                          f"{compound_label(inhibitor)} {inhibitor_dose_um:g} µM "
-                                          f"for the last {min(times_h[j], 4.0):g} h")
+        treatment = {DRUGS[i]: typical_dose(DRUGS[i])}
+        blot = turnover_blot(treatment, inhibitor, inhibitor_dose_um, times_h[j], {}, cell_line)
+        return figures.update_blot(
+            figure, blot, f"{describe_condition(treatment, {})}, {times_h[j]:g} h, {cell_line}; "
+                          f"{describe_condition({inhibitor: inhibitor_dose_um}, {})} for the "
+                          f"last {min(times_h[j], 4.0):g} h")
 
     if not running_live():
         def render(i: int, j: int) -> tuple[bytes, str]:
@@ -186,18 +184,17 @@ def drug_blot_time_course(inhibitor: str = "chloroquine", inhibitor_dose_um: flo
 
 
 IMMUNE_INTERVENTIONS: tuple[Intervention, ...] = (
-    Intervention("chloroquine 20 µM", {"chloroquine": 20.0}),
-    Intervention("hydroxychloroquine 20 µM", {"hydroxychloroquine": 20.0}),
-    Intervention("ATG7 knockdown 90%", {}, {"ATG7": 0.9}),
-    Intervention("bafilomycin A1 100 nM", {"bafilomycin_a1": 0.1}),
-    Intervention("rapamycin 0.1 µM (inducer)", {"rapamycin": 0.1}),
+    condition(["chloroquine"]), condition(["hydroxychloroquine"]),
+    condition([], {"ATG7": KNOCKDOWN}), condition(["bafilomycin_a1"]),
+    condition(["rapamycin"], note="inducer"),
 )
 BLOCKADE = np.linspace(0.0, 1.0, 21)
 
 
 def _killing_curve(intervention: Intervention, cell_line: str) -> tuple[np.ndarray, float]:
     first = antigen_presentation(intervention.treatments, intervention.knockdown, cell_line)
-    return killed_fraction(first.surface_mhc_i, BLOCKADE, 24.0), first.surface_mhc_i
+    return (killed_fraction(first.surface_mhc_i, BLOCKADE, COCULTURE_HOURS),
+            first.surface_mhc_i)
 
 
 def immune_toy_model(cell_line: str = "HepG2") -> W.VBox:
@@ -216,9 +213,10 @@ def immune_toy_model(cell_line: str = "HepG2") -> W.VBox:
     def draw(figure, index: int) -> str:
         intervention = IMMUNE_INTERVENTIONS[index]
         treated, treated_mhc = _killing_curve(intervention, cell_line)
-        return fate_figures.update_antigen(figure, BLOCKADE, reference, treated, reference_mhc,
-                                    treated_mhc, f"Toy model, {cell_line}: {intervention.label} "
-                                                 "for 24 h, then 24 h with T cells")
+        return fate_figures.update_antigen(
+            figure, BLOCKADE, reference, treated, reference_mhc, treated_mhc,
+            f"Toy model, {cell_line}: {intervention.label} for {PRETREATMENT_HOURS:g} h, "
+            f"then {COCULTURE_HOURS:g} h with T cells")
 
     if not running_live():
         def render(i: int, _j: int) -> tuple[bytes, str]:

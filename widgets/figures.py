@@ -189,7 +189,7 @@ def update_blot(artists: BlotArtists, blot: Blot, title: str) -> str:
 
 
 def render_png(artists, compress_level: int = 6) -> bytes:
-    """Render ``artists.figure`` to PNG bytes (for ``ipywidgets.Image``).
+    """Render ``artists.figure`` to PNG bytes (shown by :func:`widgets.panels.figure_html`).
 
     Parameters
     ----------

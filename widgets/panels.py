@@ -4,8 +4,9 @@ In a running kernel a panel recomputes the model whenever a control moves.
 When the book is built, ``HCC_BOOK_STATIC=1`` is set (by ``_ext/book_build.py``)
 and each panel is built instead from precomputed frames: every choice of its
 one or two controls is rendered once, with the same figure code, into an
-``Image`` inside a ``Stack``, and the controls are ``jslink``-ed to the stacks.
-The saved widget state then keeps working in the browser with no kernel.
+``<img>`` (with alternative text that states what the frame shows) inside a
+``Stack``, and the controls are ``jslink``-ed to the stacks. The saved widget
+state then keeps working in the browser with no kernel.
 """
 from __future__ import annotations
 
@@ -39,27 +40,50 @@ class Condition:
     knockdown: dict = field(default_factory=dict)
 
 
-PRESETS: tuple[Condition, ...] = (
-    Condition("untreated"),
-    Condition("rapamycin 0.1 µM", {"rapamycin": 0.1}),
-    Condition("sorafenib 5 µM", {"sorafenib": 5.0}),
-    Condition("doxorubicin 1 µM", {"doxorubicin": 1.0}),
-    Condition("oxaliplatin 10 µM", {"oxaliplatin": 10.0}),
-    Condition("3-methyladenine 5 mM", {"3_methyladenine": 5000.0}),
-    Condition("ATG7 knockdown 90%", {}, {"ATG7": 0.9}),
-)
-STATIC_INHIBITORS: tuple[tuple[str, dict], ...] = (
-    ("none", {}),
-    ("chloroquine 20 µM", {"chloroquine": 20.0}),
-    ("bafilomycin A1 100 nM", {"bafilomycin_a1": 0.1}),
-)
-
-
 def compound_label(name: str) -> str:
     for row in read_table("compounds.csv"):
         if row["name"] == name:
             return row["label"]
     return name
+
+
+def typical_dose(compound: str) -> float:
+    """The dose of ``compound`` used in the book's presets, µM (``data/compounds.csv``)."""
+    for row in read_table("compounds.csv"):
+        if row["name"] == compound:
+            return float(row["typical_dose_um"])
+    raise ValueError(f"unknown compound {compound!r}; valid choices are: "
+                     f"{', '.join(row['name'] for row in read_table('compounds.csv'))}")
+
+
+def format_dose(dose_um: float) -> str:
+    """A concentration for a label: '20 µM', or '5 mM' from 1000 µM up."""
+    return f"{dose_um / 1000:g} mM" if dose_um >= 1000 else f"{dose_um:g} µM"
+
+
+def describe_condition(treatments: dict, knockdown: dict, nothing: str = "untreated") -> str:
+    """'Sorafenib 5 µM, ATG7 knockdown 90%', or ``nothing`` when nothing is applied."""
+    parts = [f"{compound_label(c)} {format_dose(d)}" for c, d in treatments.items() if d > 0]
+    parts += [f"{g} knockdown {f:.0%}" for g, f in knockdown.items() if f > 0]
+    return ", ".join(parts) or nothing
+
+
+def condition(compounds: Sequence[str] = (), knockdown: dict | None = None,
+              note: str = "") -> Condition:
+    """A preset: ``compounds`` at their typical doses and ``knockdown``, labelled from both."""
+    treatments = {compound: typical_dose(compound) for compound in compounds}
+    knockdown = knockdown or {}
+    label = describe_condition(treatments, knockdown)
+    return Condition(f"{label} ({note})" if note else label, treatments, knockdown)
+
+
+PRESETS: tuple[Condition, ...] = (
+    condition(), condition(["rapamycin"]), condition(["sorafenib"]), condition(["doxorubicin"]),
+    condition(["oxaliplatin"]), condition(["3_methyladenine"]), condition([], {"ATG7": 0.9}),
+)
+STATIC_INHIBITORS: tuple[Condition, ...] = (
+    Condition("none"), condition(["chloroquine"]), condition(["bafilomycin_a1"]),
+)
 
 
 def _compound_options(roles: Sequence[str]) -> list[tuple[str, str]]:
@@ -68,9 +92,7 @@ def _compound_options(roles: Sequence[str]) -> list[tuple[str, str]]:
 
 
 def _describe(treatments: dict, knockdown: dict, cell_line: str, hours: float) -> str:
-    parts = [f"{compound_label(c)} {d:g} µM" for c, d in treatments.items() if d > 0]
-    parts += [f"{g} knockdown {f:.0%}" for g, f in knockdown.items() if f > 0]
-    return f"{', '.join(parts) or 'untreated'} — {cell_line}, {hours:g} h"
+    return f"{describe_condition(treatments, knockdown)} — {cell_line}, {hours:g} h"
 
 
 def figure_html(png: bytes, description: str) -> str:
@@ -189,7 +211,7 @@ def _static_flux_explorer(hours: float) -> W.VBox:
     condition = W.SelectionSlider(options=[c.label for c in PRESETS], description="condition",
                                   continuous_update=True, layout=W.Layout(width="32em"),
                                   style={"description_width": "initial"})
-    inhibitor = W.ToggleButtons(options=[label for label, _ in STATIC_INHIBITORS],
+    inhibitor = W.ToggleButtons(options=[item.label for item in STATIC_INHIBITORS],
                                 description="lysosomal inhibitor",
                                 style={"description_width": "initial"})
     artists = figures.time_course_figure()
@@ -197,7 +219,7 @@ def _static_flux_explorer(hours: float) -> W.VBox:
 
     def render(i: int, j: int) -> bytes:
         preset = PRESETS[i]
-        treatments = {**preset.treatments, **STATIC_INHIBITORS[j][1]}
+        treatments = {**preset.treatments, **STATIC_INHIBITORS[j].treatments}
         result = simulate(treatments, hours, preset.knockdown)
         description = figures.update_time_course(
             artists, result, control, _describe(treatments, preset.knockdown, "HepG2", hours))

@@ -31,6 +31,10 @@ from .data_files import parameter_values
 from .names import checked_number
 
 
+PRETREATMENT_HOURS = 24.0
+COCULTURE_HOURS = 24.0
+
+
 @dataclass(frozen=True)
 class AntigenPresentation:
     """Read-outs of the toy antigen-presentation model.
@@ -80,8 +84,8 @@ def killed_fraction(mhc_i, pd1_blockade, coculture_hours: float):
 def antigen_presentation(treatments: Mapping[str, float] | None = None,
                          knockdown: Mapping[str, float] | None = None,
                          cell_line: str = "HepG2", pd1_blockade: float = 0.0,
-                         pretreatment_hours: float = 24.0,
-                         coculture_hours: float = 24.0) -> AntigenPresentation:
+                         pretreatment_hours: float = PRETREATMENT_HOURS,
+                         coculture_hours: float = COCULTURE_HOURS) -> AntigenPresentation:
     """Surface MHC-I and T-cell killing of tumour cells treated to change autophagy.
 
     Parameters

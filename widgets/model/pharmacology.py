@@ -46,10 +46,20 @@ def _drug_and_background(drug: str, treatments: Mapping[str, float] | None,
 
 
 def _viability_at_end(name: str, doses_um: np.ndarray, hours: float, background) -> np.ndarray:
-    experiments = [make_experiment({**background.treatments, name: float(d)},
-                                   background.knockdown, background.cell_line)
-                   for d in doses_um]
-    return simulate_many(experiments, hours)["viability"][:, -1]
+    return _arm(name, tuple(float(d) for d in doses_um), hours,
+                tuple(sorted(background.treatments.items())),
+                tuple(sorted(background.knockdown.items())), background.cell_line)["viability"]
+
+
+def clear_cache() -> None:
+    """Forget cached IC50 searches and dose-response arms.
+
+    Results are cached because a widget asks the same questions again and
+    again; a process that changes the files in ``data/`` (the calibration
+    tool) must call this afterwards.
+    """
+    _ic50.cache_clear()
+    _arm.cache_clear()
 
 
 def dose_response(drug: str, doses, hours: float = 72.0,
@@ -86,7 +96,7 @@ def dose_response(drug: str, doses, hours: float = 72.0,
         Bad names, doses, fractions or hours, or ``drug`` also in ``treatments``.
     """
     name, background = _drug_and_background(drug, treatments, knockdown, cell_line)
-    return _viability_at_end(name, _checked_doses(doses), hours, background)
+    return _viability_at_end(name, _checked_doses(doses), hours, background).copy()
 
 
 def ic50(drug: str, hours: float = 72.0, treatments: Mapping[str, float] | None = None,
@@ -109,8 +119,10 @@ def ic50(drug: str, hours: float = 72.0, treatments: Mapping[str, float] | None 
     Raises
     ------
     ValueError
-        Bad input, or a ``drug`` that causes no damage in the model (a tool
-        compound such as chloroquine); the message lists the drugs that do.
+        Bad input; a ``drug`` that causes no damage in the model (a tool
+        compound such as chloroquine), the message listing the drugs that do;
+        or an IC50 below ``IC50_SEARCH_RANGE_UM[0]`` (0.1 nM), which no
+        default drug comes near.
     """
     name, background = _drug_and_background(drug, treatments, knockdown, cell_line)
     drugs = damaging_compounds()
@@ -136,7 +148,9 @@ def _ic50(name: str, hours: float, treatments: tuple, knockdown: tuple, cell_lin
             return math.inf
         first = below[0]
         if first == 0:
-            return float(grid[0])
+            raise ValueError(f"the IC50 of {name} lies below {grid[0]:g} µM, the lowest dose "
+                             f"searched (cell line {cell_line}, background "
+                             f"{dict(treatments)}, knockdown {dict(knockdown)})")
         low, high = math.log10(grid[first - 1]), math.log10(grid[first])
     r_low, r_high = relative[first - 1], relative[first]
     fraction = (r_low - 0.5) / (r_low - r_high)
