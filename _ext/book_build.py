@@ -2,7 +2,7 @@
 
 * Marks the build, so notebook kernels started by the build (which inherit
   this process's environment) render panels from precomputed frames that
-  keep working on the static site; see ``widgets.panels``.
+  keep working on the static site; see ``widgets.panels.two_lives``.
 * Drops the Thebe scripts: the book launches live notebooks through Binder
   or Colab instead, and sphinx-thebe declares its loader URL twice (a console
   error) and points it at a CDN. Launch buttons stay on notebook pages only:

@@ -4,7 +4,6 @@ from __future__ import annotations
 import functools
 import http.server
 import os
-import shutil
 import socketserver
 import subprocess
 import sys
@@ -62,16 +61,16 @@ def browser():
         instance.close()
 
 
-AXE = ROOT / "tests" / "node_modules" / "axe-core" / "axe.min.js"
-
-
 @pytest.fixture(scope="session")
 def axe_source() -> str:
-    """axe-core, installed from npm for the tests only (``npm install --prefix tests``)."""
-    if not AXE.exists():
-        message = (f"accessibility tests need axe-core at {AXE}; install it with "
-                   f"`npm install --prefix tests`")
+    """axe-core as bundled by the PyPI package ``axe-playwright-python`` (no npm needed)."""
+    try:
+        import axe_playwright_python
+    except ImportError:
+        message = ("accessibility tests need axe-core from the PyPI package "
+                   "axe-playwright-python (pip install -r requirements-dev.txt)")
         if os.environ.get("REQUIRE_BROWSER") == "1":
             pytest.fail(message)
         pytest.skip(message)
-    return AXE.read_text(encoding="utf-8")
+    return (Path(axe_playwright_python.__file__).with_name("axe.min.js")
+            .read_text(encoding="utf-8"))

@@ -1,10 +1,104 @@
-"""Panels: live controls redraw the figure; static panels carry one frame per choice."""
+"""Panels: one declaration, two lives that show the same thing for the same choices."""
+import html
+import math
 import re
+from itertools import product
 
 import ipywidgets as W
 import pytest
 
-from widgets import drug_panels, panels
+from widgets.panels import declared_panels, drugs, machinery, two_lives
+from widgets.panels.controls import NONE
+from widgets.panels.two_lives import Panel, build_live, build_precomputed, choice, rounded_values
+
+DECLARATIONS = declared_panels()
+IDS = [make.__name__ for make in DECLARATIONS]
+
+
+def _described(image: W.HTML) -> tuple[str, str]:
+    """The alternative text and the printed key numbers of a figure image."""
+    alt = re.search(r'alt="([^"]+)"', image.value).group(1)
+    numbers = re.search(r'class="hcc-numbers"[^>]*>(.*?)</p>', image.value, re.S).group(1)
+    return html.unescape(alt), html.unescape(numbers)
+
+
+def _live_image(box) -> W.HTML:
+    return box.images[()]
+
+
+@pytest.fixture(scope="module", params=DECLARATIONS, ids=IDS)
+def declared(request) -> Panel:
+    return request.param()
+
+
+@pytest.fixture(scope="module")
+def static_box(declared):
+    return build_precomputed(declared)
+
+
+def test_every_chapter_module_declares_its_panels():
+    assert set(machinery.PANELS + drugs.PANELS) <= set(DECLARATIONS)
+    assert len(DECLARATIONS) >= 6
+
+
+def test_static_panel_has_one_distinct_frame_per_combination_of_its_choices(declared, static_box):
+    expected = math.prod(len(c.static) for c in declared.static_controls)
+    assert len(static_box.images) == expected >= 5
+    frames = [image.value for image in static_box.images.values()]
+    assert len(set(frames)) == len(frames)
+    assert set(static_box.controls) == {c.name for c in declared.static_controls}
+
+
+def test_static_frame_and_live_figure_describe_the_same_experiment(declared, static_box):
+    """For every static choice, the live panel set to the same values draws the same figure."""
+    live = build_live(declared)
+    statics = declared.static_controls
+    for indices in product(*(range(len(c.static)) for c in statics)):
+        for control, i in zip(statics, indices):
+            live.controls[control.name].value = control.static[i]
+        assert _described(_live_image(live)) == _described(static_box.images[indices]), indices
+
+
+def test_both_lives_open_on_the_same_experiment(declared, static_box):
+    live = build_live(declared)
+    for name, widget in static_box.controls.items():
+        assert widget.value == live.controls[name].value == declared.control(name).default
+    opening = tuple(c.static.index(c.default) for c in declared.static_controls)
+    assert _described(_live_image(live)) == _described(static_box.images[opening])
+
+
+def test_every_live_control_changes_the_figure(declared):
+    live = build_live(declared)
+    image = _live_image(live)
+    for control in declared.controls:
+        widget = live.controls[control.name]
+        before = _described(image)
+        widget.value = next(v for v in control.values if v != widget.value)
+        if _described(image) == before:  # e.g. a dose while its compound is "none"
+            for other in declared.controls:
+                if other.name != control.name and live.controls[other.name].value == NONE:
+                    live.controls[other.name].value = other.values[1]
+            before = _described(image)
+            widget.value = next(v for v in control.values if v != widget.value)
+        assert _described(image) != before, f"{control.name} moved but the figure stayed"
+
+
+def test_a_dose_follows_its_compound_to_the_compounds_usual_dose():
+    live = build_live(machinery.flux_explorer_panel())
+    live.controls["treatment"].value = "sorafenib"
+    assert live.controls["dose"].value == 5.0
+    live.controls["treatment"].value = "rapamycin"
+    assert live.controls["dose"].value == 0.1
+    assert "Rapamycin 100 nM" in _described(_live_image(live))[0]
+
+
+@pytest.mark.parametrize("live", (True, False), ids=("live", "static"))
+def test_every_figure_has_alt_text_and_key_numbers(declared, static_box, live):
+    images = [_live_image(build_live(declared))] if live else list(static_box.images.values())
+    for image in images:
+        alt, numbers = _described(image)
+        assert len(alt) > 80 and re.search(r"\d\.\d\d", alt), alt  # says what and how much
+        assert re.search(r"\d", numbers) and len(numbers) < len(alt), numbers
 
 
 def _walk(widget):
@@ -13,77 +107,55 @@ def _walk(widget):
         yield from _walk(child)
 
 
-def _figures(panel):
-    """The HTML widgets that carry a figure image."""
-    return [w for w in _walk(panel) if isinstance(w, W.HTML) and w.value.startswith("<img")]
+@pytest.mark.parametrize("live", (True, False), ids=("live", "static"))
+def test_controls_are_consistent_and_their_read_outs_cannot_be_typed_into(declared, static_box,
+                                                                           live):
+    box = build_live(declared) if live else static_box
+    for widget in box.controls.values():
+        assert isinstance(widget, (W.Dropdown, W.ToggleButtons, W.SelectionSlider)), widget
+        if isinstance(widget, W.SelectionSlider):
+            assert not widget.readout
+            assert all(re.match(r"^[\d.]+ ?(nM|µM|mM|h|%)$", label)
+                       for label in widget._options_labels), widget._options_labels
+    assert not any(isinstance(w, (W.FloatSlider, W.FloatLogSlider, W.IntSlider, W.Text))
+                   for w in _walk(box))
 
 
-@pytest.mark.parametrize("make_panel, control, value", [
-    (panels.flux_explorer, "drug", "rapamycin"),
-    (panels.turnover_assay, "knockdown", "ATG7"),
-    (drug_panels.dose_response_explorer, "drug", "doxorubicin"),
-    (drug_panels.dose_response_explorer, "knockdown", "ATG7"),
-    (drug_panels.accomplice_or_antagonist, "intervention", 2),
-    (drug_panels.drug_blot_time_course, "cell line", "Hep3B"),
-    (drug_panels.immune_toy_model, "intervention", 4),
-])
-def test_live_panel_redraws_when_a_control_moves(monkeypatch, make_panel, control, value):
-    monkeypatch.delenv(panels.STATIC_ENV, raising=False)
-    panel = make_panel()
-    image = _figures(panel)[0]
-    dropdown = next(w for w in _walk(panel)
-                    if isinstance(w, W.Dropdown) and w.description == control)
-    before = image.value
-    dropdown.value = value
-    assert image.value != before
-
-
-def test_static_flux_explorer_has_a_distinct_frame_for_every_choice(monkeypatch):
-    monkeypatch.setenv(panels.STATIC_ENV, "1")
-    panel = panels.flux_explorer()
-    frames = [w.value for w in _figures(panel)]
-    assert len(frames) == len(panels.PRESETS) * len(panels.STATIC_INHIBITORS)
-    assert len(set(frames)) == len(frames)
-
-
-
-@pytest.mark.parametrize("make_panel, expected_frames", [
-    (drug_panels.dose_response_explorer, len(drug_panels.DRUGS) * len(drug_panels.PARENTAL_LINES)),
-    (drug_panels.accomplice_or_antagonist, len(drug_panels.INTERVENTIONS)),
-    (drug_panels.drug_blot_time_course, len(drug_panels.DRUGS) * 3),
-    (drug_panels.immune_toy_model, len(drug_panels.IMMUNE_INTERVENTIONS)),
-])
-def test_static_drug_panels_carry_one_distinct_frame_per_choice(monkeypatch, make_panel,
-                                                                expected_frames):
-    monkeypatch.setenv(panels.STATIC_ENV, "1")
-    frames = [w.value for w in _figures(make_panel())]
-    assert len(frames) == expected_frames
-    assert len(set(frames)) == len(frames)
+@pytest.mark.parametrize("live", (True, False), ids=("live", "static"))
+def test_caption_says_what_each_life_offers(declared, live):
+    caption = declared.caption(live)
+    assert caption.startswith(declared.shows)
+    assert "On this page you can choose" in caption
+    if any(not c.static for c in declared.controls):
+        assert "in a running notebook you can also set" in caption
 
 
 def test_drug_blot_rejects_an_unknown_inhibitor():
     with pytest.raises(ValueError, match="bafilomycin_a1"):
-        drug_panels.drug_blot_time_course(inhibitor="aspirin")
+        drugs.drug_blot_time_course(inhibitor="aspirin")
 
 
-ALL_PANELS = (panels.flux_explorer, panels.turnover_assay, drug_panels.dose_response_explorer,
-              drug_panels.accomplice_or_antagonist, drug_panels.drug_blot_time_course,
-              drug_panels.immune_toy_model)
+def test_a_declaration_whose_static_choices_leave_out_its_default_is_refused():
+    with pytest.raises(ValueError, match="must include the default 'b'"):
+        choice("x", "x", [("a", "a"), ("b", "b"), ("c", "c")], "b", static=("a", "c"))
+    with pytest.raises(ValueError, match="valid choices are: 'a', 'b'"):
+        choice("x", "x", [("a", "a"), ("b", "b")], "z")
 
 
-@pytest.mark.parametrize("live", (True, False), ids=("live", "static"))
-@pytest.mark.parametrize("make_panel", ALL_PANELS)
-def test_every_figure_has_alt_text_that_states_what_it_shows(monkeypatch, make_panel, live):
-    if live:
-        monkeypatch.delenv(panels.STATIC_ENV, raising=False)
-    else:
-        monkeypatch.setenv(panels.STATIC_ENV, "1")
-    for figure in _figures(make_panel()):
-        alt = re.search(r'alt="([^"]+)"', figure.value).group(1)
-        assert len(alt) > 80 and re.search(r"\d\.\d\d", alt), alt  # says what and how much
+def test_rounded_values_are_round_and_span_the_range():
+    assert rounded_values(0.1, 10.0) == (0.1, 0.2, 0.3, 0.5, 0.7, 1.0, 2.0, 3.0, 5.0, 7.0, 10.0)
+    with pytest.raises(ValueError, match="low=0"):
+        rounded_values(0, 1.0)
 
 
-def test_benchmark_widget_measurements_run(monkeypatch, capsys):
+def test_building_follows_the_environment(monkeypatch):
+    monkeypatch.setenv(two_lives.STATIC_ENV, "1")
+    assert len(machinery.turnover_assay().images) > 1
+    monkeypatch.delenv(two_lives.STATIC_ENV)
+    assert list(machinery.turnover_assay().images) == [()]
+
+
+def test_benchmark_widget_measurements_run(capsys):
     """The benchmark's widget section drives every live panel (a few events, not timed here)."""
     import importlib.util
 
@@ -93,4 +165,4 @@ def test_benchmark_widget_measurements_run(monkeypatch, capsys):
     benchmark = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(benchmark)
     benchmark.widget_figures(events=3)
-    assert capsys.readouterr().out.count("widget response") == 5
+    assert capsys.readouterr().out.count("widget response") == len(DECLARATIONS)

@@ -7,7 +7,8 @@ from xml.etree import ElementTree as ET
 
 import pytest
 
-from widgets import quiz, quiz_export
+from widgets import quiz
+from widgets.quiz import export as quiz_export
 from widgets.model.data_files import DATA_DIR
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -41,6 +42,21 @@ def test_question_follows_the_schema(chapter, question):
     else:
         assert all(option["answer"].strip() for option in question["answers"])
         assert len(question["answers"]) >= 3
+
+
+WIDGET_PAGES = {p.stem for p in (ROOT / "chapters").rglob("*.ipynb")
+                if "widgets.panels" in p.read_text(encoding="utf-8")}
+
+
+@pytest.mark.parametrize("chapter, question", QUESTIONS, ids=[q["id"] for _, q in QUESTIONS])
+def test_a_question_that_needs_a_widget_says_where_it_can_be_answered(chapter, question):
+    """The website offers a few choices, a running notebook all: the badge says which is needed."""
+    if question["page"] in WIDGET_PAGES and "compute" in question:
+        assert question.get("uses") in quiz.BADGES, question["id"]
+    if question.get("uses") == "notebook":
+        assert "running notebook" in question["question"], question["id"]
+    if "uses" in question:
+        assert f'bq-badge-{question["uses"]}' in quiz.quiz_html([question], "one question")
 
 
 def test_question_ids_are_unique_across_banks():
@@ -201,7 +217,7 @@ def test_export_command_writes_files_a_teacher_can_import(tmp_path):
     import subprocess
     import sys
 
-    out = subprocess.run([sys.executable, "-m", "widgets.quiz_export", "--out", str(tmp_path)],
+    out = subprocess.run([sys.executable, "-m", "widgets.quiz.export", "--out", str(tmp_path)],
                          capture_output=True, text=True, check=True, cwd=ROOT)
     written = sorted(p.name for p in tmp_path.iterdir())
     assert written == sorted([f"{c}.gift" for c in BANKS] + [f"{c}_qti.zip" for c in BANKS])

@@ -35,7 +35,7 @@ def _pages_whose_source_contains(marker):
     return tuple(found)
 
 
-WIDGET_PAGES = _pages_whose_source_contains("panels.")
+WIDGET_PAGES = _pages_whose_source_contains("widgets.panels")
 QUIZ_PAGES = _pages_whose_source_contains("quiz.show(")
 
 
@@ -44,7 +44,8 @@ def test_interactive_pages_are_found():
 
 
 def _open(browser, url):
-    page = browser.new_page()
+    """A new page in a fresh context (nothing remembered in localStorage), opened at ``url``."""
+    page = browser.new_context().new_page()
     problems = []
     origin = url.split("/", 3)[:3]
     page.on("console", lambda m: problems.append(f"console {m.type}: {m.text}")
@@ -68,26 +69,36 @@ def test_built_site_has_every_page(built_site):
     assert built == set(_pages()), "pages built but not visited by the browser tests"
 
 
+_VISITS: dict[str, tuple[list[str], list[str]]] = {}
+
+
+def _visit(browser, site_url, axe_source, page_path):
+    """Open a page once for the offline and the accessibility checks: (problems, violations)."""
+    if page_path not in _VISITS:
+        page, problems = _open(browser, f"{site_url}/{page_path}")
+        if page.locator(".widget-box").count():
+            page.locator(".widget-box img").first.wait_for(timeout=15000)
+        page.wait_for_timeout(300)
+        problems = list(problems)  # what the page itself did; axe's own stylesheet reads are not
+        page.add_script_tag(content=axe_source)
+        violations = page.evaluate("""async () => (await axe.run(document)).violations
+            .filter(v => v.impact === "serious" || v.impact === "critical")
+            .map(v => v.id + " (" + v.impact + "): " + v.nodes.map(n => n.target.join(" ")).join(", "))""")
+        page.context.close()
+        _VISITS[page_path] = (problems, violations)
+    return _VISITS[page_path]
+
+
 @pytest.mark.parametrize("page_path", _pages())
-def test_page_loads_offline_without_errors(browser, site_url, page_path):
-    page, problems = _open(browser, f"{site_url}/{page_path}")
-    page.wait_for_timeout(500)
+def test_page_loads_offline_without_errors(browser, site_url, axe_source, page_path):
+    problems, _ = _visit(browser, site_url, axe_source, page_path)
     assert not problems, "\n".join(problems)
-    page.close()
 
 
 @pytest.mark.parametrize("page_path", _pages())
 def test_page_has_no_serious_accessibility_violation(browser, site_url, axe_source, page_path):
-    page, _ = _open(browser, f"{site_url}/{page_path}")
-    if page.locator(".widget-box").count():
-        page.locator(".widget-box img").first.wait_for(timeout=15000)
-    page.wait_for_timeout(300)
-    page.add_script_tag(content=axe_source)
-    violations = page.evaluate("""async () => (await axe.run(document)).violations
-        .filter(v => v.impact === "serious" || v.impact === "critical")
-        .map(v => v.id + " (" + v.impact + "): " + v.nodes.map(n => n.target.join(" ")).join(", "))""")
+    _, violations = _visit(browser, site_url, axe_source, page_path)
     assert not violations, "\n".join(violations)
-    page.close()
 
 
 def test_maths_is_typeset(browser, site_url):
@@ -95,7 +106,7 @@ def test_maths_is_typeset(browser, site_url):
     page.wait_for_selector("mjx-container", timeout=15000)
     assert page.locator("mjx-container").count() > 5
     assert not problems
-    page.close()
+    page.context.close()
 
 
 def _visible_image_source(page):
@@ -114,10 +125,10 @@ def _keyboard_actions(page):
         actions.append(("drop-down", lambda: (page.locator(".widget-dropdown select").first.focus(),
                                               page.keyboard.press("ArrowDown"))))
     for group in range(page.locator(".widget-toggle-buttons").count()):
-        buttons = page.locator(".widget-toggle-buttons").nth(group).locator("button")
+        other = (page.locator(".widget-toggle-buttons").nth(group)
+                 .locator("button:not(.mod-active)").first)
         actions.append((f"toggle group {group + 1}",
-                        lambda buttons=buttons: (buttons.nth(1).focus(),
-                                                 page.keyboard.press("Enter"))))
+                        lambda other=other: (other.focus(), page.keyboard.press("Enter"))))
     return actions
 
 
@@ -133,14 +144,12 @@ def test_every_control_changes_the_figure_from_the_keyboard(browser, site_url, p
         page.wait_for_timeout(300)
         assert _visible_image_source(page) != before, f"the {name} moved but the figure stayed"
     assert not problems, "\n".join(problems)
-    page.close()
+    page.context.close()
 
 
 def _fresh_quiz_page(browser, url):
     """A page with its quiz rendered and no answers remembered from earlier tests."""
     page, problems = _open(browser, url)
-    page.evaluate("window.localStorage.clear()")
-    page.reload()
     page.wait_for_selector(".bq-question", timeout=15000)
     return page, problems
 
@@ -171,7 +180,7 @@ def test_quiz_answers_show_their_feedback_and_score(browser, site_url, page_path
         assert "Not quite" in feedback
         assert options.nth(wrong).get_attribute("data-feedback") in feedback
     assert not problems, "\n".join(problems)
-    page.close()
+    page.context.close()
 
 
 def test_quiz_score_counts_first_tries_and_persists_across_pages(browser, site_url):
@@ -190,4 +199,40 @@ def test_quiz_score_counts_first_tries_and_persists_across_pages(browser, site_u
     chapter_quiz.locator(".bq-reset").click()
     assert chapter_quiz.locator(".bq-score").inner_text().startswith(f"Score: 0 of {total}")
     assert not problems, "\n".join(problems)
-    page.close()
+    page.context.close()
+
+
+PHONE = {"width": 390, "height": 844}
+
+
+@pytest.mark.parametrize("page_path", WIDGET_PAGES)
+def test_widget_controls_fit_a_phone_and_show_the_chosen_value(browser, site_url, page_path):
+    """At 390 px every control stays inside the text column and its chosen value is on screen."""
+    page = browser.new_page(viewport=PHONE)
+    page.goto(f"{site_url}/{page_path}")
+    page.locator(".hcc-panel img:visible").first.wait_for(timeout=15000)
+    column = page.locator("article.bd-article").bounding_box()
+    right = min(column["x"] + column["width"], PHONE["width"]) + 1
+    controls = page.locator(".hcc-controls > *")
+    assert controls.count() >= 1
+    for i in range(controls.count()):
+        box = controls.nth(i).bounding_box()
+        assert box["x"] >= column["x"] - 1 and box["x"] + box["width"] <= right, \
+            (controls.nth(i).inner_text(), box, column)
+    chosen = page.locator(".hcc-controls .mod-active, .hcc-controls select, "
+                          ".hcc-controls .hcc-readout .widget-html:visible")
+    assert chosen.count() >= 1
+    for i in range(chosen.count()):
+        box = chosen.nth(i).bounding_box()
+        assert box and box["width"] > 0 and box["x"] + box["width"] <= right, \
+            (chosen.nth(i).inner_text(), box)
+    for i in range(page.locator(".hcc-controls select").count()):
+        select = page.locator(".hcc-controls select").nth(i)
+        label, fits = select.evaluate("""s => {
+            const text = s.options[s.selectedIndex].text;
+            const context = document.createElement("canvas").getContext("2d");
+            context.font = getComputedStyle(s).font;
+            return [text, context.measureText(text).width <= s.clientWidth - 20];
+        }""")
+        assert fits, f"the chosen option {label!r} is cut off"
+    page.context.close()

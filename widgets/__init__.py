@@ -10,8 +10,11 @@ The public API (concentrations in µM, time in hours)::
                               treatments={"chloroquine": 20.0}, cell_line="Huh7")
     x = widgets.ic50("sorafenib", hours=72.0, cell_line="Huh7")   # µM
 
-Importing ``widgets`` loads only the model (NumPy); :mod:`widgets.figures`
-and :mod:`widgets.panels` load matplotlib and ipywidgets when imported.
+The package is in layers, each a package with one module per chapter:
+:mod:`widgets.model` (NumPy only) ← :mod:`widgets.figures` (matplotlib) ←
+:mod:`widgets.panels` (ipywidgets) ← notebooks; :mod:`widgets.quiz` renders and
+exports the question banks and :mod:`widgets.tables` the data tables.
+Importing ``widgets`` loads only the model.
 """
 from .model import (CELL_LINES, COMPOUNDS, KNOCKDOWN_GENES, SimulationResult, bliss_excess,
                     dose_response, ic50, simulate)

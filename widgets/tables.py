@@ -4,6 +4,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from .model.data_files import read_table
+from .model.labels import compound_label
 from .model.pharmacology import ic50
 
 
@@ -11,10 +12,6 @@ def _cite(keys: str) -> str:
     """A MyST citation of one key or of several separated by ';'."""
     keys = ",".join(k.strip() for k in keys.split(";") if k.strip())
     return f"{{cite:p}}`{keys}`" if keys else "numerical setting"
-
-
-def _labels() -> dict[str, str]:
-    return {row["name"]: row["label"] for row in read_table("compounds.csv")}
 
 
 def _escape(text: str) -> str:
@@ -32,11 +29,10 @@ def parameter_table() -> str:
 
 def compound_effect_table() -> str:
     """Markdown table of ``data/compound_effects.csv`` with compound labels and sources."""
-    labels = _labels()
     lines = ["| compound | effect | $E_{max}$ | EC$_{50}$ (µM) | Hill $n$ | basis | source |",
              "|---|---|---|---|---|---|---|"]
     for row in read_table("compound_effects.csv"):
-        lines.append(f"| {labels[row['compound']]} | {row['effect'].replace('_', ' ')} | "
+        lines.append(f"| {compound_label(row['compound'])} | {row['effect'].replace('_', ' ')} | "
                      f"{row['emax']} | {row['ec50_um']} | {row['hill']} | {row['basis']} | "
                      f"{_cite(row['source'])} |")
     return "\n".join(lines)
@@ -68,11 +64,10 @@ def cell_line_parameter_table() -> str:
 
 def drug_damage_table() -> str:
     """Markdown table of ``data/drug_damage.csv``: damage potency per drug and cell line."""
-    labels = _labels()
     lines = ["| drug | cell line | damage potency $\\kappa$ (a.u. h$^{-1}$ µM$^{-1}$) | basis | "
              "source | note |", "|---|---|---|---|---|---|"]
     for row in read_table("drug_damage.csv"):
-        lines.append(f"| {labels[row['compound']]} | {row['cell_line']} | "
+        lines.append(f"| {compound_label(row['compound'])} | {row['cell_line']} | "
                      f"{row['damage_per_um_h']} | {row['basis']} | {_cite(row['source'])} | "
                      f"{_escape(row['note'])} |")
     return "\n".join(lines)
@@ -90,8 +85,7 @@ def ic50_table(hours: float = 72.0,
         Compounds added in the last two columns (default chloroquine 20 µM).
     """
     intervention = {"chloroquine": 20.0} if intervention is None else dict(intervention)
-    labels = _labels()
-    added = " + ".join(f"{labels[c]} {d:g} µM" for c, d in intervention.items())
+    added = " + ".join(f"{compound_label(c)} {d:g} µM" for c, d in intervention.items())
     reported: dict[tuple[str, str], list[str]] = {}
     for row in read_table("ic50_targets.csv"):
         low, high = float(row["ic50_low_um"]), float(row["ic50_high_um"])
@@ -108,7 +102,7 @@ def ic50_table(hours: float = 72.0,
         else:
             combined = ic50(drug, hours, intervention, cell_line=line)
             combined_text, shift_text = f"{combined:.3g}", f"{alone / combined:.2f}"
-        lines.append(f"| {labels[drug]} | {line} | "
+        lines.append(f"| {compound_label(drug)} | {line} | "
                      f"{'; '.join(reported.get((drug, line), ['none found']))} | "
                      f"{alone:.3g} | {combined_text} | {shift_text} |")
     return "\n".join(lines)

@@ -11,7 +11,7 @@ Two formats, one file set per chapter:
 Every option keeps its feedback; numeric questions whose answer comes from the
 model are computed now, so the export always matches the book. Run::
 
-    python -m widgets.quiz_export --out quiz_exports
+    python -m widgets.quiz.export --out quiz_exports
 """
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ import zipfile
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
-from .quiz import chapters, load_bank, numeric_range
+from .bank import chapters, load_bank, numeric_range
 
 GIFT_SPECIAL = "~=#{}:\\"
 QTI_NAMESPACE = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"

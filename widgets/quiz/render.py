@@ -1,10 +1,4 @@
-"""Self-check quizzes from the question banks in ``data/quizzes/``.
-
-A bank is one JSON file per chapter. Each question names the page it tests
-and its source; every answer option carries feedback that explains why it
-is right or wrong. Numeric questions either give their accepted range or
-name a model quantity (``compute``) that is evaluated from ``widgets`` when
-the quiz is rendered, so the answer can never drift from the model.
+"""Self-check quizzes as accessible HTML, the same in notebooks and on the static site.
 
 :func:`show` renders a quiz as self-contained HTML with a small script: real
 buttons and inputs (keyboard operable), feedback announced to screen
@@ -16,93 +10,11 @@ JupyterLab, Notebook and, with no kernel, on the static site.
 from __future__ import annotations
 
 import html
-import json
 import re
-from functools import lru_cache
 
-from .model.antigen import antigen_presentation
-from .model.api import simulate
-from .model.data_files import DATA_DIR
-from .model.pharmacology import ic50
+from .bank import BADGES, load_bank, numeric_range, questions_for
 
-QUESTION_TYPES = ("single", "multiple", "numeric")
-SIMULATED = ("lc3_i", "lc3_ii", "p62", "flux", "viability")
 STORAGE_PREFIX = "hcc-book-quiz:"
-
-
-@lru_cache(maxsize=None)
-def load_bank(chapter: str) -> dict:
-    """Read ``data/quizzes/<chapter>.json``.
-
-    Raises
-    ------
-    ValueError
-        If no bank exists for ``chapter``; the message lists the banks there are.
-    """
-    path = DATA_DIR / "quizzes" / f"{chapter}.json"
-    if not path.is_file():
-        raise ValueError(f"no question bank {chapter!r}; valid choices are: "
-                         f"{', '.join(chapters())}")
-    return json.loads(path.read_text(encoding="utf-8"))
-
-
-def chapters() -> list[str]:
-    """Names of the chapters that have a question bank."""
-    return sorted(p.stem for p in (DATA_DIR / "quizzes").glob("*.json"))
-
-
-def questions_for(chapter: str, page: str | None = None) -> list[dict]:
-    """Questions of a chapter, optionally only those testing ``page``.
-
-    Raises
-    ------
-    ValueError
-        If the chapter has no question for ``page``; the message lists its pages.
-    """
-    bank = load_bank(chapter)
-    selected = [q for q in bank["questions"] if page is None or q["page"] == page]
-    if not selected:
-        pages = sorted({q["page"] for q in bank["questions"]})
-        raise ValueError(f"no questions for page {page!r} in bank {chapter!r}; "
-                         f"valid choices are: {', '.join(pages)}")
-    return selected
-
-
-def model_answer(question: dict) -> float:
-    """The value a model-based numeric question expects, computed from ``widgets`` now.
-
-    ``question["compute"]["quantity"]`` is one of ``ic50`` (µM), ``fold_shift``
-    (IC50 alone / IC50 with ``treatments`` and ``knockdown``),
-    ``surface_mhc_i`` (toy model, relative to untreated cells), or one of
-    ``SIMULATED`` (the read-out of :func:`widgets.simulate` at the end of
-    ``hours``, relative to basal).
-    """
-    spec = question["compute"]
-    quantity = spec["quantity"]
-    line = spec.get("cell_line", "HepG2")
-    treatments, knockdown = spec.get("treatments", {}), spec.get("knockdown", {})
-    if quantity == "ic50":
-        return ic50(spec["drug"], spec.get("hours", 72.0), treatments, knockdown, line)
-    if quantity == "fold_shift":
-        hours = spec.get("hours", 72.0)
-        return (ic50(spec["drug"], hours, cell_line=line)
-                / ic50(spec["drug"], hours, treatments, knockdown, line))
-    if quantity == "surface_mhc_i":
-        return antigen_presentation(treatments, knockdown, line).surface_mhc_i
-    if quantity in SIMULATED:
-        result = simulate(treatments, spec.get("hours", 24.0), knockdown, line)
-        return float(getattr(result, quantity)[-1])
-    raise ValueError(f"question {question['id']!r}: unknown quantity {quantity!r}; valid "
-                     f"choices are: ic50, fold_shift, surface_mhc_i, {', '.join(SIMULATED)}")
-
-
-def numeric_range(question: dict, option: dict) -> tuple[float, float]:
-    """Accepted interval of a numeric answer: typed in the bank, or model value ± tolerance."""
-    if "range" in option:
-        low, high = option["range"]
-        return float(low), float(high)
-    value = model_answer(question)
-    return value * (1.0 - question["tolerance"]), value * (1.0 + question["tolerance"])
 
 
 def _feedback(text: str) -> str:
@@ -116,12 +28,20 @@ def _inline(text: str) -> str:
     return re.sub(r"\*([^*]+)\*", r"<em>\1</em>", escaped)
 
 
+def _badge(question: dict) -> str:
+    """The website / notebook badge of a question that needs a control, or nothing."""
+    if "uses" not in question:
+        return ""
+    uses = question["uses"]
+    return f'<span class="bq-badge bq-badge-{uses}">{BADGES[uses]}</span> '
+
+
 def _question_html(question: dict, number: int) -> str:
     qid = html.escape(question["id"], quote=True)
     kind = question["type"]
     parts = [f'<fieldset class="bq-question" data-qid="{qid}" data-type="{kind}">',
-             f'<legend><span class="bq-number">{number}.</span> {_inline(question["question"])}'
-             f'</legend>']
+             f'<legend><span class="bq-number">{number}.</span> {_badge(question)}'
+             f'{_inline(question["question"])}</legend>']
     if kind == "numeric":
         option = question["answers"][0]
         low, high = numeric_range(question, option)
@@ -163,6 +83,9 @@ _STYLE = """
 .bq-feedback{margin-top:0.4em;color:#1a1a1a}
 .bq-feedback .bq-verdict-right{color:#1e6b2a;font-weight:600}
 .bq-feedback .bq-verdict-wrong{color:#a11d1d;font-weight:600}
+.bq-badge{display:inline-block;font-size:0.8em;font-weight:600;border:1px solid currentColor;border-radius:1em;padding:0 0.6em;margin-right:0.3em}
+.bq-badge-website{color:#0b5cad}
+.bq-badge-notebook{color:#5a4a00}
 .bq-hint{margin:0.3em 0;font-size:0.9em;color:#4a4a4a}
 .bq-score{font-weight:600;margin:0 0 0.3em;color:#1a1a1a}
 .bq-reset{margin-top:0.6em}

@@ -1,57 +1,18 @@
-"""Matplotlib figures drawn from model results.
-
-Each figure comes as a pair: ``*_figure()`` builds the figure once and returns
-its artists; ``update_*()`` puts new results into those artists. Live panels
-reuse one figure for every control change; the static site renders every
-precomputed frame with the very same two functions.
-
-:func:`render_png` keeps a widget responsive: everything that does not change
-between updates (axes, ticks, labels, grid) is drawn once into a cached
-background per set of axis limits, and only the artists listed in the
-artists' ``dynamic`` field are drawn over it. Axis limits are rounded up to a
-few "nice" values (:func:`nice_ceiling`) so that backgrounds are reused.
-"""
+"""Figures of the machinery chapter: time courses of the flux model and the virtual western blot."""
 from __future__ import annotations
 
-import io
-import math
-from collections import OrderedDict
 from dataclasses import dataclass, field
 
 import numpy as np
-from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
-from PIL import Image
 
-from .model import SimulationResult
-from .model.assays import BANDS, Blot
-from .palette import CONTROL, INHIBITED, OKABE_ITO, TREATED
+from ..model import SimulationResult
+from ..model.assays import BANDS, Blot
+from .palette import CONTROL, OKABE_ITO, TREATED
+from .rendering import Description, new_figure, nice_ceiling
 
 TIME_COURSE_PANELS = (("lc3_i", "LC3-I"), ("lc3_ii", "LC3-II"), ("p62", "p62/SQSTM1"),
                       ("flux", "Autophagic flux"))
-DPI = 80
-BACKGROUNDS_KEPT = 24
-NICE_STEPS = (1.0, 1.25, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0)
-
-
-def new_figure(rows: int, columns: int, size_in: tuple[float, float], **subplot_options):
-    """A figure with its own Agg canvas and a grid of axes, outside pyplot.
-
-    Panels keep their figures for as long as they live; creating them without
-    pyplot means nothing global holds on to them and notebooks never display
-    them a second time.
-    """
-    figure = Figure(figsize=size_in, dpi=DPI, layout="constrained")
-    FigureCanvasAgg(figure)
-    return figure, figure.subplots(rows, columns, **subplot_options)
-
-
-def nice_ceiling(value: float) -> float:
-    """The smallest of 1, 1.25, 1.5, 2, 2.5, 3, 4, 5, 6, 8 times a power of ten that is >= value."""
-    if not math.isfinite(value) or value <= 0:
-        raise ValueError(f"an axis limit must be a positive finite number, got {value!r}")
-    scale = 10.0 ** math.floor(math.log10(value))
-    return next(step * scale for step in NICE_STEPS if step * scale >= value * (1 - 1e-12))
 
 
 @dataclass
@@ -89,13 +50,13 @@ def time_course_figure() -> TimeCourseArtists:
 
 
 def update_time_course(artists: TimeCourseArtists, result: SimulationResult,
-                       control: SimulationResult, title: str) -> str:
+                       control: SimulationResult, title: str) -> Description:
     """Show ``result`` (solid) against ``control`` (dashed) in an existing figure.
 
     Returns
     -------
-    str
-        A text description of what the figure now shows (its alternative text).
+    Description
+        What the figure now shows: alternative text and the end-point numbers.
     """
     for ax, line, base, (name, _) in zip(artists.axes, artists.treated_lines,
                                          artists.control_lines, TIME_COURSE_PANELS):
@@ -105,10 +66,12 @@ def update_time_course(artists: TimeCourseArtists, result: SimulationResult,
         ax.set_ylim(0.0, nice_ceiling(max(2.0, 1.1 * float(np.max(values)))))
         ax.set_xlim(0.0, float(result.t[-1]))
     artists.title.set_text(title)
-    return (f"Time courses of LC3-I, LC3-II, p62 and autophagic flux relative to untreated "
-            f"cells, for {title}. At {result.t[-1]:g} h: LC3-I {result.lc3_i[-1]:.2f}, "
-            f"LC3-II {result.lc3_ii[-1]:.2f}, p62 {result.p62[-1]:.2f} and flux "
-            f"{result.flux[-1]:.2f} times the untreated level.")
+    end = (f"LC3-I {result.lc3_i[-1]:.2f}, LC3-II {result.lc3_ii[-1]:.2f}, "
+           f"p62 {result.p62[-1]:.2f}, flux {result.flux[-1]:.2f}")
+    return Description(
+        f"Time courses of LC3-I, LC3-II, p62 and autophagic flux relative to untreated "
+        f"cells, for {title}. At {result.t[-1]:g} h: {end} times the untreated level.",
+        f"At {result.t[-1]:g} h, relative to untreated cells: {end}.")
 
 
 @dataclass
@@ -167,8 +130,8 @@ def blot_image(blot: Blot) -> np.ndarray:
     return image
 
 
-def update_blot(artists: BlotArtists, blot: Blot, title: str) -> str:
-    """Draw ``blot`` into an existing blot figure; return its text description."""
+def update_blot(artists: BlotArtists, blot: Blot, title: str) -> Description:
+    """Draw ``blot`` into an existing blot figure; return what it shows."""
     image = blot_image(blot)
     artists.band_image.set_data(image)
     artists.band_image.set_extent((0, image.shape[1], image.shape[0], 0))
@@ -181,46 +144,12 @@ def update_blot(artists: BlotArtists, blot: Blot, title: str) -> str:
         f"treated: {blot.flux['treated']:.2f}")
     artists.title.set_text(title)
     lc3_ii = blot.normalised[BANDS.index("LC3-II")]
-    return (f"Virtual western blot of p62, LC3-I, LC3-II and β-actin with densitometry, for "
-            f"{title}. LC3-II normalised to β-actin in the four lanes (control, control with "
-            f"inhibitor, treated, treated with inhibitor): "
-            f"{', '.join(f'{v:.2f}' for v in lc3_ii)}. LC3 turnover read-out: control "
-            f"{blot.flux['control']:.2f}, treated {blot.flux['treated']:.2f}.")
-
-
-def render_png(artists, compress_level: int = 6) -> bytes:
-    """Render ``artists.figure`` to PNG bytes (shown by :func:`widgets.panels.figure_html`).
-
-    Parameters
-    ----------
-    artists
-        A ``*Artists`` record with ``figure`` and ``dynamic`` (the artists an
-        update changes; they are drawn in this order over the background).
-    compress_level : int
-        zlib level 0-9: 1 is fastest (live widgets), 6 smaller (static frames).
-        The pixels are the same either way.
-    """
-    figure, canvas = artists.figure, artists.figure.canvas
-    backgrounds = figure.__dict__.setdefault("_book_backgrounds", OrderedDict())
-    if not backgrounds:
-        for artist in artists.dynamic:
-            artist.set_animated(True)
-    key = tuple((ax.get_xlim(), ax.get_ylim()) for ax in figure.axes)
-    if key in backgrounds:
-        backgrounds.move_to_end(key)
-        region, positions = backgrounds[key]
-        canvas.restore_region(region)
-        for ax, position in zip(figure.axes, positions):  # the layout of that background
-            ax.set_position(position, which="active")
-    else:
-        canvas.draw()  # lays the figure out for these limits and draws the static artists
-        backgrounds[key] = (canvas.copy_from_bbox(figure.bbox),
-                            [ax.get_position(original=False) for ax in figure.axes])
-        if len(backgrounds) > BACKGROUNDS_KEPT:
-            backgrounds.popitem(last=False)
-    for artist in artists.dynamic:
-        figure.draw_artist(artist)
-    pixels = np.asarray(canvas.buffer_rgba())[..., :3]
-    buffer = io.BytesIO()
-    Image.fromarray(pixels).save(buffer, format="png", compress_level=compress_level)
-    return buffer.getvalue()
+    lanes = ", ".join(f"{v:.2f}" for v in lc3_ii)
+    turnover = f"control {blot.flux['control']:.2f}, treated {blot.flux['treated']:.2f}"
+    return Description(
+        f"Virtual western blot of p62, LC3-I, LC3-II and β-actin with densitometry, for "
+        f"{title}. LC3-II normalised to β-actin in the four lanes (control, control with "
+        f"inhibitor, treated, treated with inhibitor): {lanes}. LC3 turnover read-out: "
+        f"{turnover}.",
+        f"LC3 turnover (flux read-out): {turnover}.\n"
+        f"LC3-II / β-actin in the four lanes: {lanes}.")

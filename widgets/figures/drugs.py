@@ -1,8 +1,7 @@
-"""Figures of the cell-fate model: dose-response curves and why the cells die.
+"""Figures of the drugs chapter: dose-response curves, why the cells die, and the toy immune model.
 
-Like :mod:`widgets.figures`, each figure is built once (``*_figure()``) and
-then updated in place (``update_*()``), so live panels and precomputed static
-frames share the same drawing code.
+Built once (``*_figure()``) and updated in place (``update_*()``), like every
+figure module (see :mod:`widgets.figures.rendering`).
 """
 from __future__ import annotations
 
@@ -12,33 +11,14 @@ from dataclasses import dataclass, field
 import numpy as np
 from matplotlib.figure import Figure
 
-from .figures import new_figure, nice_ceiling
-from .model.pharmacology import InterventionComparison
+from ..model.labels import format_fold_shift, format_ic50
+from ..model.pharmacology import InterventionComparison
 from .palette import CONTROL, INHIBITED, OKABE_ITO, TREATED
+from .rendering import Description, new_figure, nice_ceiling
 
 DAMAGE_COLOUR = OKABE_ITO["orange"]
 AUTOPHAGY_COLOUR = OKABE_ITO["purple"]
 LOSS_AXIS_TOP = 2.0
-
-
-def format_ic50(value_um: float) -> str:
-    """An IC50 for display: '3.2 µM', '450 nM', or 'not reached' when infinite."""
-    if not math.isfinite(value_um):
-        return "not reached"
-    if value_um < 1.0:
-        return f"{value_um * 1000:.3g} nM"
-    return f"{value_um:.3g} µM"
-
-
-def format_fold_shift(fold: float) -> str:
-    """'2.1-fold lower (sensitised)' / '1.6-fold higher (protected)' / 'no shift'."""
-    if not math.isfinite(fold) or fold == 0.0:
-        return "IC50 not reached in one arm"
-    if abs(math.log(fold)) < math.log(1.05):
-        return f"no real shift ({fold:.2f}-fold)"
-    if fold > 1.0:
-        return f"{fold:.2f}-fold lower: sensitised"
-    return f"{1.0 / fold:.2f}-fold higher: protected"
 
 
 @dataclass
@@ -113,13 +93,13 @@ def _row_artists(curve_ax, loss_ax) -> DoseResponseArtists:
 
 
 def update_dose_response(artists: DoseResponseArtists, comparison: InterventionComparison,
-                         title: str) -> str:
+                         title: str) -> Description:
     """Draw one :class:`InterventionComparison` into one row of a dose-response figure.
 
     Returns
     -------
-    str
-        A text description of the row (its part of the alternative text).
+    Description
+        What the row shows: its part of the alternative text, and its key numbers.
     """
     doses = comparison.doses_um
     artists.alone_line.set_data(doses, comparison.alone)
@@ -149,14 +129,17 @@ def update_dose_response(artists: DoseResponseArtists, comparison: InterventionC
     artists.title.set_text(title)
     (damage_alone, damage_with), (autophagy_alone, autophagy_with) = (
         comparison.loss_from_damage, comparison.loss_from_autophagy)
-    return (f"Viability against drug concentration for {title}. IC50 alone "
-            f"{format_ic50(comparison.ic50_alone_um)}, with the intervention "
-            f"{format_ic50(comparison.ic50_combined_um)} "
-            f"({format_fold_shift(comparison.fold_shift)}); the intervention alone leaves "
-            f"{comparison.intervention_alone:.0%} of cells; Bliss excess at the IC50 "
-            f"{comparison.bliss_at_ic50:+.2f}. Cell loss at the IC50 dose from damage "
-            f"{damage_alone:.2f} alone and {damage_with:.2f} with the intervention, from "
-            f"autophagic death {autophagy_alone:.2f} and {autophagy_with:.2f}.")
+    shift = (f"IC50 {format_ic50(comparison.ic50_alone_um)} alone, "
+             f"{format_ic50(comparison.ic50_combined_um)} with the intervention "
+             f"({format_fold_shift(comparison.fold_shift)})")
+    return Description(
+        f"Viability against drug concentration for {title}. {shift}; the intervention alone "
+        f"leaves {comparison.intervention_alone:.0%} of cells; Bliss excess at the IC50 "
+        f"{comparison.bliss_at_ic50:+.2f}. Cell loss at the IC50 dose from damage "
+        f"{damage_alone:.2f} alone and {damage_with:.2f} with the intervention, from "
+        f"autophagic death {autophagy_alone:.2f} and {autophagy_with:.2f}.",
+        f"{title}: {shift}; Bliss excess {comparison.bliss_at_ic50:+.2f}; the intervention "
+        f"alone leaves {comparison.intervention_alone:.0%} of cells.")
 
 
 @dataclass
@@ -196,8 +179,8 @@ def antigen_figure() -> AntigenArtists:
 
 def update_antigen(artists: AntigenArtists, blockade: np.ndarray, reference_killed: np.ndarray,
                    treated_killed: np.ndarray, reference_mhc: float, treated_mhc: float,
-                   title: str) -> str:
-    """Draw killing curves over PD-1 blockade and the two MHC-I levels; return a description."""
+                   title: str) -> Description:
+    """Draw killing curves over PD-1 blockade and the two MHC-I levels; return what they show."""
     artists.reference_line.set_data(blockade, reference_killed)
     artists.treated_line.set_data(blockade, treated_killed)
     artists.kill_ax.set_ylim(0.0, nice_ceiling(max(0.5, 1.15 * float(max(
@@ -206,7 +189,11 @@ def update_antigen(artists: AntigenArtists, blockade: np.ndarray, reference_kill
         bar.set_height(value)
     artists.mhc_ax.set_ylim(0.0, nice_ceiling(max(2.0, 1.2 * max(reference_mhc, treated_mhc))))
     artists.title.set_text(title)
-    return (f"{title}. Surface MHC class I {treated_mhc:.2f} times that of untreated tumour "
-            f"cells. Share of tumour cells killed by T cells, from no to full PD-1 blockade: "
-            f"{treated_killed[0]:.0%} to {treated_killed[-1]:.0%} with the intervention, "
-            f"{reference_killed[0]:.0%} to {reference_killed[-1]:.0%} without.")
+    killing = (f"{treated_killed[0]:.0%} to {treated_killed[-1]:.0%} with the intervention, "
+               f"{reference_killed[0]:.0%} to {reference_killed[-1]:.0%} without")
+    return Description(
+        f"{title}. Surface MHC class I {treated_mhc:.2f} times that of untreated tumour "
+        f"cells. Share of tumour cells killed by T cells, from no to full PD-1 blockade: "
+        f"{killing}.",
+        f"Surface MHC-I: {treated_mhc:.2f} × untreated.\n"
+        f"Tumour cells killed, from no to full PD-1 blockade: {killing}.")

@@ -1,0 +1,122 @@
+"""What every figure of the book shares: a figure outside pyplot, nice axis limits, fast PNGs.
+
+Each figure module offers pairs: ``*_figure()`` builds a figure once and
+returns its artists; ``update_*()`` puts new results into those artists and
+returns a :class:`Description` of what the figure now shows. Live panels
+reuse one figure for every control change; the static site renders every
+precomputed frame with the very same two functions.
+
+:func:`render_png` keeps a widget responsive: everything that does not change
+between updates (axes, ticks, labels, grid) is drawn once into a cached
+background per set of axis limits, and only the artists listed in the
+artists' ``dynamic`` field are drawn over it. Axis limits are rounded up to a
+few "nice" values (:func:`nice_ceiling`) so that backgrounds are reused.
+"""
+from __future__ import annotations
+
+import base64
+import html
+import io
+import math
+from collections import OrderedDict
+from dataclasses import dataclass
+
+import numpy as np
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from PIL import Image
+
+DPI = 80
+BACKGROUNDS_KEPT = 24
+NICE_STEPS = (1.0, 1.25, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0)
+
+
+@dataclass(frozen=True)
+class Description:
+    """What a figure shows, in words.
+
+    Attributes
+    ----------
+    alt : str
+        Alternative text for the image: what is plotted, for which condition,
+        with its numbers.
+    numbers : str
+        The key numbers as short lines (separated by newlines), printed under
+        the figure so that they can be read on any screen.
+    """
+
+    alt: str
+    numbers: str
+
+    def __add__(self, other: "Description") -> "Description":
+        return Description(f"{self.alt} {other.alt}", f"{self.numbers}\n{other.numbers}")
+
+
+def new_figure(rows: int, columns: int, size_in: tuple[float, float], **subplot_options):
+    """A figure with its own Agg canvas and a grid of axes, outside pyplot.
+
+    Panels keep their figures for as long as they live; creating them without
+    pyplot means nothing global holds on to them and notebooks never display
+    them a second time.
+    """
+    figure = Figure(figsize=size_in, dpi=DPI, layout="constrained")
+    FigureCanvasAgg(figure)
+    return figure, figure.subplots(rows, columns, **subplot_options)
+
+
+def nice_ceiling(value: float) -> float:
+    """The smallest of 1, 1.25, 1.5, 2, 2.5, 3, 4, 5, 6, 8 times a power of ten that is >= value."""
+    if not math.isfinite(value) or value <= 0:
+        raise ValueError(f"an axis limit must be a positive finite number, got {value!r}")
+    scale = 10.0 ** math.floor(math.log10(value))
+    return next(step * scale for step in NICE_STEPS if step * scale >= value * (1 - 1e-12))
+
+
+def render_png(artists, compress_level: int = 6) -> bytes:
+    """Render ``artists.figure`` to PNG bytes (shown by :func:`figure_html`).
+
+    Parameters
+    ----------
+    artists
+        A ``*Artists`` record with ``figure`` and ``dynamic`` (the artists an
+        update changes; they are drawn in this order over the background).
+    compress_level : int
+        zlib level 0-9: 1 is fastest (live widgets), 6 smaller (static frames).
+        The pixels are the same either way.
+    """
+    figure, canvas = artists.figure, artists.figure.canvas
+    backgrounds = figure.__dict__.setdefault("_book_backgrounds", OrderedDict())
+    if not backgrounds:
+        for artist in artists.dynamic:
+            artist.set_animated(True)
+    key = tuple((ax.get_xlim(), ax.get_ylim()) for ax in figure.axes)
+    if key in backgrounds:
+        backgrounds.move_to_end(key)
+        region, positions = backgrounds[key]
+        canvas.restore_region(region)
+        for ax, position in zip(figure.axes, positions):  # the layout of that background
+            ax.set_position(position, which="active")
+    else:
+        canvas.draw()  # lays the figure out for these limits and draws the static artists
+        backgrounds[key] = (canvas.copy_from_bbox(figure.bbox),
+                            [ax.get_position(original=False) for ax in figure.axes])
+        if len(backgrounds) > BACKGROUNDS_KEPT:
+            backgrounds.popitem(last=False)
+    for artist in artists.dynamic:
+        figure.draw_artist(artist)
+    pixels = np.asarray(canvas.buffer_rgba())[..., :3]
+    buffer = io.BytesIO()
+    Image.fromarray(pixels).save(buffer, format="png", compress_level=compress_level)
+    return buffer.getvalue()
+
+
+NUMBERS_STYLE = "margin:0.3em 0 0;font-size:1rem;line-height:1.5;font-variant-numeric:tabular-nums"
+
+
+def figure_html(png: bytes, description: Description) -> str:
+    """An ``<img>`` of a rendered figure with its alternative text, and its key numbers below."""
+    data = base64.b64encode(png).decode("ascii")
+    lines = "<br>".join(html.escape(line) for line in description.numbers.splitlines())
+    return (f'<img src="data:image/png;base64,{data}" alt="{html.escape(description.alt)}" '
+            f'style="max-width:100%;height:auto"><p class="hcc-numbers" '
+            f'style="{NUMBERS_STYLE}">{lines}</p>')
