@@ -91,12 +91,20 @@ def test_exact_solution_matches_a_reference_solver():
     np.testing.assert_allclose(pools[0], reference.y.T, rtol=1e-6, atol=1e-9)
 
 
-def test_model_layer_loads_no_plotting_or_widgets():
-    """The model stays NumPy-only, so scripts and batch runs need no display stack."""
+@pytest.mark.parametrize("layer, forbidden", [
+    ("model", ("matplotlib", "ipywidgets", "IPython")),
+    ("figures", ("ipywidgets",)),
+])
+def test_layers_import_only_what_is_below_them(layer, forbidden):
+    """The model stays NumPy-only (scripts and batch runs need no display stack); figures need
+    no widgets. Every module of the layer is imported in a fresh interpreter."""
     import subprocess
     import sys
 
-    code = ("import sys, widgets, widgets.model.assays; "
-            "print(sorted(m for m in ('matplotlib', 'ipywidgets') if m in sys.modules))")
+    code = ("import importlib, pkgutil, sys\n"
+            f"package = importlib.import_module('widgets.{layer}')\n"
+            "for module in pkgutil.iter_modules(package.__path__):\n"
+            "    importlib.import_module(f'{package.__name__}.{module.name}')\n"
+            f"print(sorted(m for m in {forbidden!r} if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"

@@ -125,9 +125,13 @@ def test_controls_are_consistent_and_their_read_outs_cannot_be_typed_into(declar
 def test_caption_says_what_each_life_offers(declared, live):
     caption = declared.caption(live)
     assert caption.startswith(declared.shows)
-    assert "On this page you can choose" in caption
-    if any(not c.static for c in declared.controls):
-        assert "in a running notebook you can also set" in caption
+    site, more = (("On the website you can choose", "here you can also set") if live
+                  else ("On this page you can choose", "in a running notebook you can also set"))
+    offered = caption.split(site)[1]
+    for control in declared.controls:
+        assert control.caption_name in offered, control.name
+        if not control.static:
+            assert more in offered and control.caption_name in offered.split(more)[1]
 
 
 def test_drug_blot_rejects_an_unknown_inhibitor():

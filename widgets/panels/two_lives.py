@@ -211,16 +211,22 @@ class Panel:
         return values
 
     def caption(self, live: bool) -> str:
-        """What the figure shows, then which controls each life offers (one pattern for both)."""
+        """What the figure shows, then which controls each life offers (one pattern for both).
+
+        On the website: "On this page you can choose …; in a running notebook you can also
+        set …". In a notebook: "On the website you can choose …; here you can also set …".
+        """
         on_site = [c.caption_name for c in self.static_controls]
         notebook_only = [c.caption_name for c in self.controls if not c.static]
-        site = (f"On this page you can choose {_and(on_site)}" if on_site
-                else "On this page the figure shows the default experiment")
-        rest = (f"; in a running notebook you can also set {_and(notebook_only)}."
-                if notebook_only else ", as in a running notebook.")
-        where = ("You are in a running notebook: every control recomputes the model. "
-                 if live else "The figures on this page were computed when the book was built. ")
-        return f"{self.shows} {where}{site}{rest}"
+        if live:
+            where = "You are in a running notebook: every control recomputes the model."
+            site, more = "On the website you can choose", "here you can also set"
+        else:
+            where = "The figures on this page were computed when the book was built."
+            site, more = "On this page you can choose", "in a running notebook you can also set"
+        offered = f"{site} {_and(on_site)}" if on_site else f"{site} nothing"
+        rest = f"; {more} {_and(notebook_only)}." if notebook_only else ", as in a notebook."
+        return f"{self.shows} {where} {offered}{rest}"
 
 
 def _and(items: Sequence[str]) -> str:
