@@ -44,7 +44,7 @@ def test_question_follows_the_schema(chapter, question):
         assert len(question["answers"]) >= 3
 
 
-WIDGET_PAGES = {p.stem for p in (ROOT / "chapters").rglob("*.ipynb")
+WIDGET_PAGES = {p.stem for p in (ROOT / "chapters").glob("*/*.ipynb")
                 if "widgets.panels" in p.read_text(encoding="utf-8")}
 
 

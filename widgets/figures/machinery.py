@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
 
 from ..model import SimulationResult
 from ..model.assays import BANDS, Blot
@@ -37,12 +38,12 @@ def time_course_figure() -> TimeCourseArtists:
         ax.set_title(label, fontsize=11)
         ax.axhline(1.0, color="0.8", linewidth=0.8, zorder=0)
         ax.grid(alpha=0.3)
+        ax.xaxis.set_major_locator(MaxNLocator(4))  # few, legible ticks (and quick to redraw)
+        ax.yaxis.set_major_locator(MaxNLocator(4))
         control_lines.append(control)
         treated_lines.append(treated)
-    for ax in axes[2:]:
-        ax.set_xlabel("time after treatment (h)")
-    for ax in axes[::2]:
-        ax.set_ylabel("relative to basal")
+    figure.supxlabel("time after treatment (h)", fontsize=10)
+    figure.supylabel("relative to untreated (basal = 1)", fontsize=10)
     legend = axes[0].legend(loc="upper left", fontsize=8, frameon=False)
     title = figure.suptitle("", fontsize=11)
     return TimeCourseArtists(figure, axes, control_lines, treated_lines, title,
@@ -106,6 +107,7 @@ def blot_figure() -> BlotArtists:
     bar_ax.set_title("Densitometry", fontsize=11)
     legend = bar_ax.legend(fontsize=8, frameon=False, loc="upper left")
     bar_ax.grid(axis="y", alpha=0.3)
+    bar_ax.yaxis.set_major_locator(MaxNLocator(4))
     flux_text = bar_ax.text(0.99, 0.97, "", transform=bar_ax.transAxes, ha="right", va="top",
                             fontsize=9, bbox={"facecolor": "white", "edgecolor": "0.7"})
     title = figure.suptitle("", fontsize=11)
