@@ -5,7 +5,7 @@ import pytest
 
 import yaml
 
-from conftest import ROOT
+from conftest import CHROMIUM, CHROMIUM_ARGS, ROOT
 
 pytestmark = pytest.mark.browser
 
@@ -43,11 +43,9 @@ def test_interactive_pages_are_found():
     assert len(WIDGET_PAGES) >= 6 and len(QUIZ_PAGES) >= 17
 
 
-def _open(browser, url):
-    """A new page in a fresh context (nothing remembered in localStorage), opened at ``url``."""
-    page = browser.new_context().new_page()
-    problems = []
-    origin = url.split("/", 3)[:3]
+def _watch(page, url, problems):
+    """Record on ``page`` every console error, page error, failed or off-site request."""
+    origin = "/".join(url.split("/", 3)[:3])
     page.on("console", lambda m: problems.append(f"console {m.type}: {m.text}")
             if m.type == "error" else None)
     page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
@@ -55,7 +53,14 @@ def _open(browser, url):
     page.on("response", lambda r: problems.append(f"HTTP {r.status}: {r.url}")
             if r.status >= 400 else None)
     page.on("request", lambda r: problems.append(f"request leaves the site: {r.url}")
-            if not r.url.startswith(("/".join(origin), "blob:", "data:")) else None)
+            if not r.url.startswith((origin, "blob:", "data:")) else None)
+
+
+def _open(browser, url):
+    """A new page in a fresh context (nothing remembered in localStorage), opened at ``url``."""
+    page = browser.new_context().new_page()
+    problems = []
+    _watch(page, url, problems)
     page.goto(url)
     page.wait_for_load_state("networkidle")
     return page, problems
@@ -69,35 +74,74 @@ def test_built_site_has_every_page(built_site):
     assert built == set(_pages()), "pages built but not visited by the browser tests"
 
 
-_VISITS: dict[str, tuple[list[str], list[str]]] = {}
+SERIOUS_VIOLATIONS = """async () => (await axe.run(document)).violations
+    .filter(v => v.impact === "serious" || v.impact === "critical")
+    .map(v => v.id + " (" + v.impact + "): " + v.nodes.map(n => n.target.join(" ")).join(", "))"""
+PAGES_AT_ONCE = 4
 
 
-def _visit(browser, site_url, axe_source, page_path):
-    """Open a page once for the offline and the accessibility checks: (problems, violations)."""
-    if page_path not in _VISITS:
-        page, problems = _open(browser, f"{site_url}/{page_path}")
-        if page.locator(".widget-box").count():
-            page.locator(".widget-box img").first.wait_for(timeout=15000)
-        page.wait_for_timeout(300)
-        problems = list(problems)  # what the page itself did; axe's own stylesheet reads are not
-        page.add_script_tag(content=axe_source)
-        violations = page.evaluate("""async () => (await axe.run(document)).violations
-            .filter(v => v.impact === "serious" || v.impact === "critical")
-            .map(v => v.id + " (" + v.impact + "): " + v.nodes.map(n => n.target.join(" ")).join(", "))""")
-        page.context.close()
-        _VISITS[page_path] = (problems, violations)
-    return _VISITS[page_path]
+@pytest.fixture(scope="session")
+def visits(browser, site_url, axe_source):
+    """Every page opened once, a few at a time, for the offline and accessibility checks.
+
+    Returns ``{page: (problems, violations)}``: what went wrong while the page loaded, and
+    axe-core's serious or critical violations. Loading is mostly waiting, so pages are
+    visited concurrently (Playwright's async API, in a thread of its own).
+    """
+    import asyncio
+    import threading
+
+    from playwright.async_api import async_playwright
+
+    results, failures = {}, []
+
+    async def visit(instance, gate, page_path):
+        async with gate:
+            context = await instance.new_context()
+            page, problems = await context.new_page(), []
+            url = f"{site_url}/{page_path}"
+            _watch(page, url, problems)
+            await page.goto(url)
+            await page.wait_for_load_state("networkidle")
+            if await page.locator(".widget-box").count():
+                await page.locator(".widget-box img").first.wait_for(timeout=15000)
+            await page.wait_for_timeout(300)
+            seen = list(problems)  # what the page itself did; axe's stylesheet reads are not
+            await page.add_script_tag(content=axe_source)
+            results[page_path] = (seen, await page.evaluate(SERIOUS_VIOLATIONS))
+            await context.close()
+
+    async def visit_all():
+        async with async_playwright() as playwright:
+            instance = await playwright.chromium.launch(executable_path=str(CHROMIUM),
+                                                        args=CHROMIUM_ARGS)
+            gate = asyncio.Semaphore(PAGES_AT_ONCE)
+            await asyncio.gather(*(visit(instance, gate, p) for p in _pages()))
+            await instance.close()
+
+    def run():
+        try:
+            asyncio.run(visit_all())
+        except Exception as error:  # reported in the test thread
+            failures.append(error)
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    thread.join()
+    if failures:
+        raise failures[0]
+    return results
 
 
 @pytest.mark.parametrize("page_path", _pages())
-def test_page_loads_offline_without_errors(browser, site_url, axe_source, page_path):
-    problems, _ = _visit(browser, site_url, axe_source, page_path)
+def test_page_loads_offline_without_errors(visits, page_path):
+    problems, _ = visits[page_path]
     assert not problems, "\n".join(problems)
 
 
 @pytest.mark.parametrize("page_path", _pages())
-def test_page_has_no_serious_accessibility_violation(browser, site_url, axe_source, page_path):
-    _, violations = _visit(browser, site_url, axe_source, page_path)
+def test_page_has_no_serious_accessibility_violation(visits, page_path):
+    _, violations = visits[page_path]
     assert not violations, "\n".join(violations)
 
 
