@@ -7,6 +7,8 @@
   or Colab instead, and sphinx-thebe declares its loader URL twice (a console
   error) and points it at a CDN. Launch buttons stay on notebook pages only:
   the prose pages are MyST text files, which Colab cannot open.
+* Prints an author list that ends in BibTeX's ``and others`` as "*et al.*", in the text and
+  in the bibliography (pybtex and sphinxcontrib-bibtex print the word "others").
 * Keeps a rebuild honest. myst-nb's execution cache is keyed on each
   notebook's code, not on the ``widgets`` package or ``data/`` it calls, so
   after a change there the cache is cleared and every page executes again.
@@ -17,6 +19,10 @@ import hashlib
 import os
 import shutil
 from pathlib import Path
+
+from pybtex.richtext import Tag, Text
+from pybtex.style import template as pybtex_template
+from sphinxcontrib.bibtex.style import template as bibtex_template
 
 INPUTS = ("widgets", "data", "_ext")
 STAMP_NAME = "widgets-and-data.sha256"
@@ -79,7 +85,24 @@ def _drop_thebe(app, pagename, templatename, context, doctree):
     scripts[:] = kept
 
 
+def _et_al_for_others(module) -> None:
+    """Make ``module.join`` end a name list whose last name is "others" with *et al.*"""
+    plain_join = module.join
+
+    @pybtex_template.node
+    def join(children, data, *args, **options):
+        parts = [part for part in pybtex_template._format_list(children, data) if part]
+        if len(parts) >= 2 and str(parts[-1]) == "others":
+            named = plain_join(*args, **options)[parts[:-1]].format_data(data)
+            return Text(named, " ", Tag("em", "et al."))
+        return plain_join(*args, **options)[parts].format_data(data)
+
+    module.join = join
+
+
 def setup(app):
+    _et_al_for_others(pybtex_template)
+    _et_al_for_others(bibtex_template)
     os.environ["HCC_BOOK_STATIC"] = "1"
     app.connect("builder-inited", _refresh_caches)
     app.connect("env-get-outdated", _read_everything_again)

@@ -114,3 +114,17 @@ def test_the_build_executes_every_page_once_in_a_fresh_kernel_without_error(buil
         for cell in cells:
             assert cell["execution_count"], (page, cell["source"][:80])
             assert not [o for o in cell["outputs"] if o["output_type"] == "error"], page
+
+
+WORKING_NOTES = ("from memory", "not verified", "not in the corpus", "abstract verified",
+                 "and others")
+
+
+def test_bibliography_and_citation_previews_read_as_a_reader_expects(built_site):
+    """Entries print authors, year, journal and title; no working note; *et al.*, not 'others'."""
+    for path in built_site.rglob("*.html"):
+        if "_static" in path.parts:
+            continue
+        text = path.read_text(encoding="utf-8").lower()
+        for phrase in WORKING_NOTES:
+            assert phrase not in text, (path, phrase)

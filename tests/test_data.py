@@ -18,6 +18,12 @@ NUMBER_TABLES = ("parameters.csv", "compound_effects.csv", "cell_line_responses.
 BASES = {"measured", "calibrated", "assumed", "numerical"}
 
 
+def test_working_notes_of_the_bibliography_are_never_printed():
+    """Notes on what a record showed live in `comment`, which pybtex does not print."""
+    text = (DATA_DIR / "references.bib").read_text()
+    assert not re.search(r"^\s*(note|annote)\s*=", text, re.M)
+
+
 def test_bibliography_has_no_duplicate_keys():
     keys = re.findall(r"^@\w+\{([^,\s]+),", (DATA_DIR / "references.bib").read_text(), re.M)
     assert len(keys) == len(set(keys))
@@ -29,7 +35,9 @@ def test_every_row_has_an_existing_source(table):
         if row.get("basis") == "numerical":
             continue  # a setting of the solver, not a biological fact
         keys = [key for key in row["source"].split(";") if key]
-        assert keys, f"{table}: {row} has no source"
+        if not keys:  # the book's own assumption, said as such (printed instead of a citation)
+            assert row.get("basis") == "assumed" and row["note"].startswith(
+                "Assumption of this book"), f"{table}: {row} has no source"
         for key in keys:
             assert key in BIB_KEYS, f"{table}: {row} cites unknown key {key!r}"
 
@@ -38,6 +46,41 @@ def test_every_row_has_an_existing_source(table):
 def test_every_number_says_how_it_was_obtained(table):
     for row in read_table(table):
         assert row["basis"] in BASES, row
+
+
+@pytest.mark.parametrize("table", NUMBER_TABLES)
+def test_a_calibrated_number_quotes_what_its_source_reports(table):
+    """'Calibrated' means the cited paper reports the observation: the note must quote it."""
+    for row in read_table(table):
+        if row["basis"] == "calibrated":
+            assert re.search(r"Sources? reports?: ", row["note"]), row
+            if table != "drug_damage.csv":  # there the quoted numbers are the reported IC50s
+                assert re.search(r'"[^"]{15,}"', row["note"]), row
+
+
+@pytest.mark.parametrize("table", NUMBER_TABLES)
+def test_an_assumed_number_says_what_informed_it(table):
+    for row in read_table(table):
+        if row["basis"] == "assumed" and table != "drug_damage.csv":
+            assert row["note"].strip(), row
+
+
+def test_every_reported_ic50_keeps_its_exposure_and_assay():
+    for row in read_table("ic50_targets.csv"):
+        assert row["hours"].strip() and row["assay"].strip(), row
+        if row["basis"] == "measured":
+            assert row["assay"] != "none", row
+            if row["hours"] != "72":
+                assert "used as if 72 h" in row["note"], row
+
+
+def test_lenvatinib_defaults_follow_the_reported_order_of_sensitivity():
+    """Fernández-Palanca et al. 2022: Hep3B and Huh-7 are more susceptible than HepG2."""
+    from widgets import ic50
+
+    hepg2 = ic50("lenvatinib", cell_line="HepG2")
+    assert ic50("lenvatinib", cell_line="Hep3B") < hepg2
+    assert ic50("lenvatinib", cell_line="Huh7") < hepg2
 
 
 def test_parameters_are_positive_and_unique():

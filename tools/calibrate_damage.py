@@ -1,5 +1,9 @@
 """Calibrate each drug's damage potency so that its 72 h IC50 hits its literature target.
 
+Reported values keep the exposure and assay their sources state; where a source states
+none, the value is used as if it were a 72 h IC50, and the note in ``drug_damage.csv``
+says so.
+
 Reads ``data/ic50_targets.csv`` (reported IC50s, one row per source) and
 rewrites ``data/drug_damage.csv``: for each drug and cell line the potency
 ``damage_per_um_h`` is set so that the model's 72 h IC50 equals the geometric
@@ -41,12 +45,25 @@ def targets() -> dict[tuple[str, str], tuple[float, list[str], str]]:
         middles = [math.sqrt(float(r["ic50_low_um"]) * float(r["ic50_high_um"])) for r in measured]
         target = math.exp(sum(math.log(m) for m in middles) / len(middles))
         if measured[0]["basis"] == "measured":
-            how = (f"the geometric mean of {len(middles)} reported value"
-                   f"{'s' if len(middles) > 1 else ''}")
+            values = ", ".join(f"{m:.3g} µM" for m in middles)
+            exposures = "; ".join(dict.fromkeys(_exposure(r) for r in measured))
+            many = len(middles) > 1
+            how = (f"{'the geometric mean of the reported values' if many else 'the reported value'}"
+                   f". {'Sources report' if many else 'Source reports'}: IC50 {values} "
+                   f"({exposures}); the model reads {'them as 72 h values' if many else 'it as a 72 h value'}")
         else:
             how = "an assumed value (no verified measurement; see ic50_targets.csv)"
-        out[pair] = (target, list(dict.fromkeys(r["source"] for r in measured)), how)
+        sources = [key for r in measured for key in r["source"].split(";") if key]
+        out[pair] = (target, list(dict.fromkeys(sources)), how)
     return out
+
+
+def _exposure(row: dict[str, str]) -> str:
+    """A reported IC50's exposure and assay, as its source states them."""
+    if row["hours"] == "not stated":
+        assay = "" if row["assay"] == "not stated" else f", {row['assay']}"
+        return f"exposure not stated{assay}"
+    return f"{row['hours']}, {row['assay']}"
 
 
 def write(rows: list[dict[str, str]]) -> None:
@@ -61,9 +78,11 @@ def write(rows: list[dict[str, str]]) -> None:
 def main() -> None:
     wanted = targets()
     rows = {pair: {"compound": pair[0], "cell_line": pair[1], "damage_per_um_h": "0.05",
-                   "basis": "calibrated" if how.startswith("the geometric") else "assumed",
+                   "basis": "calibrated" if "report" in how else "assumed",
                    "source": ";".join(sources),
-                   "note": f"Sets the 72 h IC50 to {target:.3g} µM, {how}"}
+                   "note": (f"Sets the model's 72 h IC50 to {target:.3g} µM, {how}" if sources
+                            else f"Assumption of this book: sets the model's 72 h IC50 to "
+                                 f"{target:.3g} µM (see ic50_targets.csv)")}
             for pair, (target, sources, how) in wanted.items()}
     for _ in range(8):
         write(list(rows.values()))

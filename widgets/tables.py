@@ -8,10 +8,16 @@ from .model.labels import compound_label
 from .model.pharmacology import ic50
 
 
-def _cite(keys: str) -> str:
-    """A MyST citation of one key or of several separated by ';'."""
+def _cite(keys: str, basis: str = "assumed") -> str:
+    """A MyST citation of one key or of several separated by ';'.
+
+    A row without a source is a setting of the solver (basis "numerical") or an
+    assumption of this book, and says so instead of citing anyone.
+    """
     keys = ",".join(k.strip() for k in keys.split(";") if k.strip())
-    return f"{{cite:p}}`{keys}`" if keys else "numerical setting"
+    if keys:
+        return f"{{cite:p}}`{keys}`"
+    return "numerical setting" if basis == "numerical" else "assumption of this book"
 
 
 def _escape(text: str) -> str:
@@ -20,21 +26,23 @@ def _escape(text: str) -> str:
 
 def parameter_table() -> str:
     """Markdown table of ``data/parameters.csv``: symbol, value, unit, meaning, basis, source."""
-    lines = ["| symbol | value | unit | meaning | basis | source |", "|---|---|---|---|---|---|"]
+    lines = ["| symbol | value | unit | meaning | basis | source | evidence |",
+             "|---|---|---|---|---|---|---|"]
     for row in read_table("parameters.csv"):
         lines.append(f"| ${row['symbol']}$ | {row['value']} | {row['unit']} | "
-                     f"{_escape(row['description'])} | {row['basis']} | {_cite(row['source'])} |")
+                     f"{_escape(row['description'])} | {row['basis']} | "
+                     f"{_cite(row['source'], row['basis'])} | {_escape(row['note'])} |")
     return "\n".join(lines)
 
 
 def compound_effect_table() -> str:
     """Markdown table of ``data/compound_effects.csv`` with compound labels and sources."""
-    lines = ["| compound | effect | $E_{max}$ | EC$_{50}$ (µM) | Hill $n$ | basis | source |",
-             "|---|---|---|---|---|---|---|"]
+    lines = ["| compound | effect | $E_{max}$ | EC$_{50}$ (µM) | Hill $n$ | basis | source | "
+             "evidence |", "|---|---|---|---|---|---|---|---|"]
     for row in read_table("compound_effects.csv"):
         lines.append(f"| {compound_label(row['compound'])} | {row['effect'].replace('_', ' ')} | "
                      f"{row['emax']} | {row['ec50_um']} | {row['hill']} | {row['basis']} | "
-                     f"{_cite(row['source'])} |")
+                     f"{_cite(row['source'], row['basis'])} | {_escape(row['note'])} |")
     return "\n".join(lines)
 
 
@@ -44,11 +52,12 @@ def cell_line_table() -> str:
     for row in read_table("cell_lines.csv"):
         lines.append(f"| {row['label']} | {_escape(row['origin'])} | "
                      f"{_cite(row['source'])} |")
-    lines += ["", "| cell line | compound | induction scale | basis | source |",
-              "|---|---|---|---|---|"]
+    lines += ["", "| cell line | compound | induction scale | basis | source | evidence |",
+              "|---|---|---|---|---|---|"]
     for row in read_table("cell_line_responses.csv"):
         lines.append(f"| {row['cell_line']} | {row['compound']} | {row['induction_scale']} | "
-                     f"{row['basis']} | {_cite(row['source'])} |")
+                     f"{row['basis']} | {_cite(row['source'], row['basis'])} | "
+                     f"{_escape(row['note'])} |")
     return "\n".join(lines)
 
 
@@ -58,7 +67,8 @@ def cell_line_parameter_table() -> str:
     lines = ["| cell line | parameter | value | basis | source | why |", "|---|---|---|---|---|---|"]
     for row in read_table("cell_line_parameters.csv"):
         lines.append(f"| {row['cell_line']} | ${symbols[row['parameter']]}$ | {row['value']} | "
-                     f"{row['basis']} | {_cite(row['source'])} | {_escape(row['note'])} |")
+                     f"{row['basis']} | {_cite(row['source'], row['basis'])} | "
+                     f"{_escape(row['note'])} |")
     return "\n".join(lines)
 
 
@@ -68,9 +78,19 @@ def drug_damage_table() -> str:
              "source | note |", "|---|---|---|---|---|---|"]
     for row in read_table("drug_damage.csv"):
         lines.append(f"| {compound_label(row['compound'])} | {row['cell_line']} | "
-                     f"{row['damage_per_um_h']} | {row['basis']} | {_cite(row['source'])} | "
+                     f"{row['damage_per_um_h']} | {row['basis']} | "
+                     f"{_cite(row['source'], row['basis'])} | "
                      f"{_escape(row['note'])} |")
     return "\n".join(lines)
+
+
+def _how_reported(row: Mapping[str, str]) -> str:
+    """'72 h, MTT', 'exposure not stated, MTT' or 'assumed' for a row of ic50_targets.csv."""
+    if row["basis"] != "measured":
+        return "assumed: no verified value"
+    exposure = ("exposure not stated" if row["hours"] == "not stated"
+                else f"{row['hours']} h" if row["hours"].isdigit() else row["hours"])
+    return exposure if row["assay"] in ("not stated", "none") else f"{exposure}, {row['assay']}"
 
 
 def ic50_table(hours: float = 72.0,
@@ -90,7 +110,7 @@ def ic50_table(hours: float = 72.0,
     for row in read_table("ic50_targets.csv"):
         low, high = float(row["ic50_low_um"]), float(row["ic50_high_um"])
         value = f"{low:g}" if low == high else f"{low:g}–{high:g}"
-        text = f"{value} ({row['hours']} h, {row['basis']}) {_cite(row['source'])}"
+        text = f"{value} ({_how_reported(row)}) {_cite(row['source'], row['basis'])}"
         reported.setdefault((row["compound"], row["cell_line"]), []).append(text)
     lines = [f"| drug | cell line | reported IC50 (µM) | model IC50, {hours:g} h (µM) | "
              f"with {added} (µM) | fold shift |", "|---|---|---|---|---|---|"]
@@ -105,4 +125,16 @@ def ic50_table(hours: float = 72.0,
         lines.append(f"| {compound_label(drug)} | {line} | "
                      f"{'; '.join(reported.get((drug, line), ['none found']))} | "
                      f"{alone:.3g} | {combined_text} | {shift_text} |")
+    return "\n".join(lines)
+
+
+def validation_table() -> str:
+    """Markdown table of ``data/validation.csv``: each observation, its source, the model, the verdict."""
+    from .model.validation import compare
+
+    lines = ["| observation | condition | reported | source | model | verdict |",
+             "|---|---|---|---|---|---|"]
+    for c in compare():
+        lines.append(f"| {_escape(c.observation)} | {_escape(c.condition)} | {c.observed} | "
+                     f"{_cite(c.source)} | {c.model_reads} | **{c.verdict}** |")
     return "\n".join(lines)

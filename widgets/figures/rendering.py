@@ -19,7 +19,7 @@ import html
 import io
 import math
 from collections import OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 from matplotlib import rc_context
@@ -53,6 +53,14 @@ class Description:
 
     def __add__(self, other: "Description") -> "Description":
         return Description(f"{self.alt} {other.alt}", f"{self.numbers}\n{other.numbers}")
+
+
+@dataclass
+class StaticFigure:
+    """A figure drawn once, with nothing redrawn over its background (for :func:`render_png`)."""
+
+    figure: Figure
+    dynamic: list = field(default_factory=list)
 
 
 def new_figure(rows: int, columns: int, size_in: tuple[float, float], **subplot_options):

@@ -6,7 +6,8 @@ table with citations and the tests can check that nothing is unsourced.
 from __future__ import annotations
 
 import csv
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
@@ -35,6 +36,9 @@ def read_table(file_name: str) -> tuple[dict[str, str], ...]:
         return tuple(dict(row) for row in csv.DictReader(handle))
 
 
+_OVERRIDES: dict[str, float] = {}
+
+
 @lru_cache(maxsize=None)
 def _values(cell_line: str | None) -> MappingProxyType:
     values = {row["name"]: float(row["value"]) for row in read_table("parameters.csv")}
@@ -45,6 +49,7 @@ def _values(cell_line: str | None) -> MappingProxyType:
                     raise KeyError(f"cell_line_parameters.csv overrides unknown parameter "
                                    f"{row['parameter']!r}; known: {', '.join(values)}")
                 values[row["parameter"]] = float(row["value"])
+    values.update(_OVERRIDES)
     return MappingProxyType(values)
 
 
@@ -64,3 +69,42 @@ def parameter_values(cell_line: str | None = None) -> Mapping[str, float]:
         Read-only. Rates in per hour, amounts in arbitrary units, fractions in [0, 1].
     """
     return _values(cell_line)
+
+
+@contextmanager
+def parameters_set_to(**values: float) -> Iterator[None]:
+    """Run the model with some values of ``data/parameters.csv`` replaced, in every cell line.
+
+    For exercises that refit a parameter::
+
+        with parameters_set_to(lysosomal_degradation=1.5):
+            widgets.simulate({"bafilomycin_a1": 0.1}, hours=4.0)
+
+    Raises
+    ------
+    ValueError
+        If a name is not a parameter or a value is not a positive finite number.
+    """
+    import math
+
+    from .pharmacology import clear_cache
+
+    known = {row["name"] for row in read_table("parameters.csv")}
+    for name, value in values.items():
+        if name not in known:
+            raise ValueError(f"unknown parameter {name!r}; valid choices are: "
+                             f"{', '.join(sorted(known))}")
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or \
+                not math.isfinite(value) or value <= 0:
+            raise ValueError(f"{name} must be a positive finite number, got {value!r}")
+    previous = dict(_OVERRIDES)
+    _OVERRIDES.update({name: float(value) for name, value in values.items()})
+    _values.cache_clear()
+    clear_cache()
+    try:
+        yield
+    finally:
+        _OVERRIDES.clear()
+        _OVERRIDES.update(previous)
+        _values.cache_clear()
+        clear_cache()
