@@ -93,6 +93,8 @@ def _et_al_for_others(module) -> None:
     def join(children, data, *args, **options):
         parts = [part for part in pybtex_template._format_list(children, data) if part]
         if len(parts) >= 2 and str(parts[-1]) == "others":
+            if options.get("other") is not None:  # an in-text label: "First et al."
+                return Text(parts[0], options["other"])
             named = plain_join(*args, **options)[parts[:-1]].format_data(data)
             return Text(named, " ", Tag("em", "et al."))
         return plain_join(*args, **options)[parts].format_data(data)

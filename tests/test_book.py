@@ -128,3 +128,4 @@ def test_bibliography_and_citation_previews_read_as_a_reader_expects(built_site)
         text = path.read_text(encoding="utf-8").lower()
         for phrase in WORKING_NOTES:
             assert phrase not in text, (path, phrase)
+        assert "et al.</em> <em>et al." not in text and "et al. et al." not in text, path

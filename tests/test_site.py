@@ -280,3 +280,60 @@ def test_widget_controls_fit_a_phone_and_show_the_chosen_value(browser, site_url
         }""")
         assert fits, f"the chosen option {label!r} is cut off"
     page.context.close()
+
+
+def _open_drawers(page, width):
+    """Tap the visible table-of-contents and page-contents buttons; return what opened."""
+    opened = {}
+    primary = page.locator(".primary-toggle:visible").first
+    primary.click()
+    page.wait_for_timeout(250)
+    if width < 992:  # phones and tablets: the sidebar opens as a dialog
+        opened["contents"] = page.evaluate(
+            "() => document.querySelector('#pst-primary-sidebar-modal').open")
+        page.keyboard.press("Escape")
+    else:  # desktop: the button collapses and restores the sidebar
+        hidden = page.evaluate("() => document.querySelector('#pst-primary-sidebar')"
+                               ".classList.contains('pst-sidebar-hidden')")
+        primary.click()
+        opened["contents"] = hidden
+    secondary = page.locator(".secondary-toggle:visible")
+    if secondary.count():
+        secondary.first.click()
+        page.wait_for_timeout(250)
+        opened["on this page"] = page.evaluate(
+            "() => document.querySelector('#pst-secondary-sidebar-modal').open")
+        page.keyboard.press("Escape")
+    return opened
+
+
+def _visible_search_fields(page):
+    return page.evaluate("""() => Array.from(document.querySelectorAll(
+        'form.bd-search, .search-button-field')).filter(e => e.offsetParent !== null).length""")
+
+
+@pytest.mark.parametrize("width, mode", [(390, "light"), (390, "dark"), (900, "light"),
+                                         (900, "dark"), (1280, "light"), (1280, "dark")])
+def test_visible_buttons_open_the_table_of_contents_and_page_contents(browser, site_url, width,
+                                                                      mode):
+    """pydata-sphinx-theme issue #2451: the visible toggles must work at every width.
+
+    Every page at phone width in light mode (``index.html`` only redirects to the landing
+    page); three kinds of page at the other widths and in dark mode.
+    """
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    context.add_init_script(f"window.localStorage.setItem('mode', '{mode}')")
+    page = context.new_page()
+    pages = [p for p in _pages() if p != "index.html"] if (width, mode) == (390, "light") else \
+        ["intro.html", "chapters/machinery/initiation.html", "chapters/drugs/dose_response.html"]
+    for page_path in pages:
+        page.goto(f"{site_url}/{page_path}")
+        page.wait_for_load_state("domcontentloaded")
+        assert page.evaluate("document.documentElement.dataset.theme") == mode
+        opened = _open_drawers(page, width)
+        assert opened.get("contents"), (page_path, opened)
+        if width < 1200 and page.locator("#pst-secondary-sidebar-modal").count() and \
+                page.locator(".bd-sidebar-secondary .toc-entry").count():
+            assert opened.get("on this page"), (page_path, opened)
+        assert _visible_search_fields(page) <= 1, page_path
+    context.close()
