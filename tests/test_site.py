@@ -160,14 +160,16 @@ def _visible_image_source(page):
 
 
 def _keyboard_actions(page):
-    """One keyboard action per kind of control the page has: slider, drop-down, toggle buttons."""
+    """One keyboard action for every control of the page: sliders, drop-downs, toggle buttons."""
     actions = []
-    if page.locator(".noUi-handle").count():
-        actions.append(("slider", lambda: (page.locator(".noUi-handle").first.focus(),
-                                           page.keyboard.press("ArrowRight"))))
-    if page.locator(".widget-dropdown select").count():
-        actions.append(("drop-down", lambda: (page.locator(".widget-dropdown select").first.focus(),
-                                              page.keyboard.press("ArrowDown"))))
+    for i in range(page.locator(".noUi-handle").count()):
+        handle = page.locator(".noUi-handle").nth(i)
+        actions.append((f"slider {i + 1}", lambda handle=handle: (handle.focus(),
+                                                                   page.keyboard.press("ArrowRight"))))
+    for i in range(page.locator(".widget-dropdown select").count()):
+        select = page.locator(".widget-dropdown select").nth(i)
+        actions.append((f"drop-down {i + 1}", lambda select=select: (select.focus(),
+                                                                      page.keyboard.press("ArrowDown"))))
     for group in range(page.locator(".widget-toggle-buttons").count()):
         other = (page.locator(".widget-toggle-buttons").nth(group)
                  .locator("button:not(.mod-active)").first)
