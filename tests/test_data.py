@@ -164,3 +164,17 @@ def test_notebooks_are_committed_without_outputs():
         for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]:
             if cell["cell_type"] == "code":
                 assert not cell["outputs"] and cell["execution_count"] is None, path
+
+
+def test_every_solution_sits_in_a_cell_of_its_own_tagged_solution():
+    """DESIGN.md, Exercises: standard tools (nbconvert's TagRemovePreprocessor) can then strip them."""
+    notebooks = list((ROOT / "chapters").glob("*/*.ipynb")) + list((ROOT / "reference").glob("*.ipynb"))
+    solutions = 0
+    for path in notebooks:
+        for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]:
+            text = "".join(cell["source"])
+            if "{solution}" in text:
+                solutions += 1
+                assert "{exercise}" not in text, path
+                assert "solution" in cell.get("metadata", {}).get("tags", []), path
+    assert solutions >= 10
