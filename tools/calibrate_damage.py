@@ -19,6 +19,7 @@ import csv
 import math
 import sys
 from collections import defaultdict
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -30,7 +31,17 @@ HOURS = 72.0
 FIELDS = ("compound", "cell_line", "damage_per_um_h", "basis", "source", "note")
 
 
-def targets() -> dict[tuple[str, str], tuple[float, list[str], str]]:
+@dataclass(frozen=True)
+class Target:
+    """The IC50 a drug's potency is calibrated to, in one cell line."""
+
+    ic50_um: float
+    sources: tuple[str, ...]
+    how: str        # how the value was obtained, for the note
+    reported: bool  # True: from reported values (basis "calibrated"); False: assumed
+
+
+def targets() -> dict[tuple[str, str], Target]:
     """Target IC50 (µM), its sources and how it was obtained, per drug and line.
 
     The target is the geometric mean of the reported values; an assumed row is
@@ -54,7 +65,8 @@ def targets() -> dict[tuple[str, str], tuple[float, list[str], str]]:
         else:
             how = "an assumed value (no verified measurement; see ic50_targets.csv)"
         sources = [key for r in measured for key in r["source"].split(";") if key]
-        out[pair] = (target, list(dict.fromkeys(sources)), how)
+        out[pair] = Target(target, tuple(dict.fromkeys(sources)), how,
+                           measured[0]["basis"] == "measured")
     return out
 
 
@@ -78,25 +90,26 @@ def write(rows: list[dict[str, str]]) -> None:
 def main() -> None:
     wanted = targets()
     rows = {pair: {"compound": pair[0], "cell_line": pair[1], "damage_per_um_h": "0.05",
-                   "basis": "calibrated" if "report" in how else "assumed",
-                   "source": ";".join(sources),
-                   "note": (f"Sets the model's 72 h IC50 to {target:.3g} µM, {how}" if sources
-                            else f"Assumption of this book: sets the model's 72 h IC50 to "
-                                 f"{target:.3g} µM (see ic50_targets.csv)")}
-            for pair, (target, sources, how) in wanted.items()}
+                   "basis": "calibrated" if goal.reported else "assumed",
+                   "source": ";".join(goal.sources),
+                   "note": (f"Sets the model's 72 h IC50 to {goal.ic50_um:.3g} µM, {goal.how}"
+                            if goal.sources else
+                            f"Assumption of this book: sets the model's 72 h IC50 to "
+                            f"{goal.ic50_um:.3g} µM (see ic50_targets.csv)")}
+            for pair, goal in wanted.items()}
     for _ in range(8):
         write(list(rows.values()))
         worst = 0.0
         for pair, row in rows.items():
             model = ic50(pair[0], HOURS, cell_line=pair[1])
-            ratio = model / wanted[pair][0]
+            ratio = model / wanted[pair].ic50_um
             worst = max(worst, abs(math.log(ratio)))
             row["damage_per_um_h"] = f"{float(row['damage_per_um_h']) * ratio:.4g}"
         if worst < 0.002:
             break
     write(list(rows.values()))
-    for pair, (target, _, _) in sorted(wanted.items()):
-        print(f"{pair[0]:12s} {pair[1]:8s} target {target:8.3g} µM  model "
+    for pair, goal in sorted(wanted.items()):
+        print(f"{pair[0]:12s} {pair[1]:8s} target {goal.ic50_um:8.3g} µM  model "
               f"{ic50(pair[0], HOURS, cell_line=pair[1]):8.3g} µM")
 
 

@@ -81,7 +81,8 @@ def dose_response_panel(hours: float = 72.0) -> Panel:
                  "square at the IC50); the dotted line is the intervention alone. The box gives "
                  "both IC50s, their fold shift and the Bliss excess. Right: how much of the cell "
                  "loss at the IC50 dose comes from drug damage (orange) and from autophagic "
-                 "death (purple, hatched). The intervention opens as chloroquine 20 µM.")
+                 "death (purple, hatched). The intervention opens as "
+                 f"{in_sentence(describe_condition({'chloroquine': typical_dose('chloroquine')}, {}))}.")
 
 
 def dose_response_explorer(hours: float = 72.0) -> PanelBox:
