@@ -35,7 +35,7 @@ def _pages_whose_source_contains(marker):
     return tuple(found)
 
 
-WIDGET_PAGES = _pages_whose_source_contains("widgets.panels")
+WIDGET_PAGES = _pages_whose_source_contains("from widgets.panels import")
 QUIZ_PAGES = _pages_whose_source_contains("quiz.show(")
 
 
@@ -151,6 +151,20 @@ def test_maths_is_typeset(browser, site_url):
     assert page.locator("mjx-container").count() > 5
     assert not problems
     page.context.close()
+
+
+@pytest.mark.parametrize("width", [900, 1280])
+def test_long_equations_fit_the_text_column(browser, site_url, width):
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    page.goto(f"{site_url}/reference/model.html")
+    page.wait_for_selector("mjx-container[display=true] mjx-math", timeout=15000)
+    widths = page.evaluate("""() => Array.from(document.querySelectorAll(
+        'mjx-container[display="true"]')).map(c => [c.querySelector('mjx-math')
+        .getBoundingClientRect().width, c.getBoundingClientRect().width])""")
+    assert len(widths) >= 4
+    for equation, column in widths:
+        assert equation <= column + 1, (equation, column)
+    page.close()
 
 
 def _visible_image_source(page):
@@ -338,4 +352,52 @@ def test_visible_buttons_open_the_table_of_contents_and_page_contents(browser, s
                 page.locator(".bd-sidebar-secondary .toc-entry").count():
             assert opened.get("on this page"), (page_path, opened)
         assert _visible_search_fields(page) <= 1, page_path
+    context.close()
+
+
+def test_landing_page_shows_disclaimer_start_button_and_path_on_a_phone_first_screen(browser,
+                                                                                    site_url):
+    page = browser.new_page(viewport=PHONE)
+    page.goto(f"{site_url}/intro.html")
+    page.wait_for_load_state("load")
+    first_screen = ["text=Educational material, not clinical advice", ".hcc-start",
+                    ".hcc-path li >> nth=0", ".hcc-path li >> nth=-1"]
+    for selector in first_screen:
+        box = page.locator(selector).first.bounding_box()
+        assert box and box["y"] + box["height"] <= PHONE["height"], (selector, box)
+    page.locator(".hcc-start").click()
+    page.wait_for_load_state("load")
+    assert page.url.endswith("chapters/machinery/index.html")
+    page.go_back()
+    page.get_by_role("link", name="what this means").click()
+    assert page.locator("#not-clinical-advice .admonition").first.is_visible()
+    page.close()
+
+
+def test_tapping_a_solution_title_on_a_phone_opens_the_solution(browser, site_url):
+    context = browser.new_context(viewport=PHONE, has_touch=True)
+    page = context.new_page()
+    url = f"{site_url}/chapters/machinery/initiation.html"
+    page.goto(url)
+    page.wait_for_load_state("load")
+    solution = page.locator(".solution.dropdown").first
+    body = solution.locator("section").first
+    assert not body.is_visible()
+    title = solution.locator(".admonition-title")
+    title.scroll_into_view_if_needed()
+    link = title.locator("a.reference").bounding_box()
+    page.touchscreen.tap(link["x"] + link["width"] / 2, link["y"] + link["height"] / 2)
+    page.wait_for_timeout(300)
+    assert page.url == url
+    assert body.is_visible()
+    context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_colour_mode_follows_the_readers_system_preference(browser, site_url, scheme):
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    page.goto(f"{site_url}/chapters/machinery/initiation.html")
+    page.wait_for_load_state("load")
+    assert page.evaluate("document.documentElement.dataset.theme") == scheme
     context.close()
