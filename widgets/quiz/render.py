@@ -62,7 +62,8 @@ def _question_html(question: dict, number: int) -> str:
                          f'{_inline(option["answer"])}</button>')
         parts.append("</div>")
         if kind == "multiple":
-            parts.append('<p class="bq-hint">Choose all that apply, then check.</p>'
+            parts.append('<p class="bq-hint">Choose all that apply'
+                         '<span class="bq-then-check">, then check</span>.</p>'
                          '<button type="button" class="bq-check">Check</button>')
     parts.append('<div class="bq-feedback" role="status" aria-live="polite"></div></fieldset>')
     return "".join(parts)
