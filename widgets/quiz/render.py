@@ -5,7 +5,8 @@ buttons and inputs (keyboard operable), feedback announced to screen
 readers, and a running score. Answers are remembered in the browser's
 ``localStorage`` under each question's id, so a chapter's end-of-chapter
 quiz counts what was answered on its pages. The same output works in
-JupyterLab, Notebook and, with no kernel, on the static site.
+JupyterLab, Notebook and, with no kernel, on the static site, in their light
+and dark themes.
 """
 from __future__ import annotations
 
@@ -62,14 +63,15 @@ def _question_html(question: dict, number: int) -> str:
                          f'{_inline(option["answer"])}</button>')
         parts.append("</div>")
         if kind == "multiple":
-            parts.append('<p class="bq-hint">Choose all that apply, then check.</p>'
+            parts.append('<p class="bq-hint">Choose all that apply'
+                         '<span class="bq-then-check">, then check</span>.</p>'
                          '<button type="button" class="bq-check">Check</button>')
     parts.append('<div class="bq-feedback" role="status" aria-live="polite"></div></fieldset>')
     return "".join(parts)
 
 
-_STYLE = """
-.bq-quiz{border:1px solid #8a8a8a;border-radius:6px;padding:0.8em 1em;margin:1em 0;max-width:46em}
+_LIGHT_STYLE = """
+.bq-quiz{color:#1a1a1a;border:1px solid #8a8a8a;border-radius:6px;padding:0.8em 1em;margin:1em 0;max-width:46em}
 .bq-quiz fieldset{border:none;border-top:1px solid #d0d0d0;margin:0.6em 0 0;padding:0.6em 0 0}
 .bq-quiz legend{font-size:1rem;line-height:1.5;font-weight:600;padding:0;margin-bottom:0.4em;color:#1a1a1a;float:none;width:auto}
 .bq-options{display:flex;flex-direction:column;gap:0.35em;align-items:flex-start}
@@ -90,6 +92,47 @@ _STYLE = """
 .bq-score{font-weight:600;margin:0 0 0.3em;color:#1a1a1a}
 .bq-reset{margin-top:0.6em}
 """
+
+# Where the page is dark: the book's dark mode (pydata-sphinx-theme) and JupyterLab's dark themes.
+_DARK_ROOTS = ('html[data-theme="dark"]', 'body[data-jp-theme-light="false"]')
+_DARK_RULES = (
+    (".bq-quiz", "color:#e8eaed;background:#14181e;border-color:#9ca4af"),
+    (".bq-quiz fieldset", "border-top-color:#48566b"),
+    (".bq-quiz legend,.bq-feedback,.bq-score", "color:#e8eaed"),
+    (".bq-quiz button", "color:#f3f4f5;background:#29313d;border-color:#9ca4af"),
+    (".bq-quiz button:focus-visible,.bq-quiz input:focus-visible", "outline-color:#9cc6ff"),
+    ('.bq-quiz button[aria-pressed="true"]', "background:#173a5e;border-color:#9cc6ff"),
+    (".bq-quiz button.bq-right", "background:#143d1f;border-color:#7fd18b"),
+    (".bq-quiz button.bq-wrong", "background:#4a1c1c;border-color:#ff9c9c"),
+    (".bq-quiz input", "color:#f3f4f5;background:#1e2430;border-color:#9ca4af"),
+    (".bq-feedback .bq-verdict-right", "color:#7fd18b"),
+    (".bq-feedback .bq-verdict-wrong", "color:#ff9c9c"),
+    (".bq-badge-website", "color:#9cc6ff"),
+    (".bq-badge-notebook", "color:#f0d36b"),
+    (".bq-hint", "color:#c0c7cf"),
+)
+# In dark mode the theme paints every HTML output on a light panel; the quiz brings its own.
+_DARK_THEME_PANEL = ('html[data-theme="dark"] .cell_output .text_html:has(> .bq-quiz)'
+                     "{background:none!important;padding:0!important}")
+
+
+def _dark_style() -> str:
+    """The dark palette: ``_DARK_RULES`` under each of ``_DARK_ROOTS``, on screen only.
+
+    Returns
+    -------
+    str
+        One ``@media screen`` block: printed pages keep the light palette on white paper.
+    """
+    scoped = []
+    for selectors, declarations in _DARK_RULES:
+        names = ",".join(f"{root} {selector}" for root in _DARK_ROOTS
+                         for selector in selectors.split(","))
+        scoped.append(f"{names}{{{declarations}}}")
+    return "@media screen{\n" + "\n".join(scoped + [_DARK_THEME_PANEL]) + "\n}\n"
+
+
+_STYLE = _LIGHT_STYLE + _dark_style()
 
 _SCRIPT = r"""
 (function () {
