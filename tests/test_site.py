@@ -401,3 +401,16 @@ def test_colour_mode_follows_the_readers_system_preference(browser, site_url, sc
     page.wait_for_load_state("load")
     assert page.evaluate("document.documentElement.dataset.theme") == scheme
     context.close()
+
+
+def test_the_sidebar_opens_with_the_current_chapter_expanded(browser, site_url):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{site_url}/chapters/drugs/sorafenib.html")
+    page.wait_for_load_state("load")
+    current = page.locator("#pst-primary-sidebar li.toctree-l1.current")
+    assert current.locator("details").first.get_attribute("open") is not None
+    assert current.locator("a.current", has_text="Sorafenib").first.is_visible()
+    other = page.locator("#pst-primary-sidebar li.toctree-l1:not(.current) details")
+    assert other.count() and all(other.nth(i).get_attribute("open") is None
+                                 for i in range(other.count()))
+    page.close()
