@@ -70,6 +70,9 @@ def model_figures() -> None:
         clear_cache()
         widgets.ic50("sorafenib", cell_line="Huh7")
     median_row("ic50, one drug and line, uncached (median)", samples_ms(fresh_ic50, 30), 20.0)
+    median_row("simulate_populations, stem and other cells x 10 days (median)",
+               samples_ms(lambda: widgets.simulate_populations({"sorafenib": 5.0}, 240.0,
+                                                               "Huh7"), 100), 5.0)
     rng = np.random.default_rng(1)
     population = [make_experiment({"sorafenib": float(d), "chloroquine": float(c)},
                                   {"ATG7": float(k)}, "Huh7")

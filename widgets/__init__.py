@@ -9,6 +9,8 @@ The public API (concentrations in µM, time in hours)::
     v = widgets.dose_response("sorafenib", [1, 2, 5, 10], hours=72.0,
                               treatments={"chloroquine": 20.0}, cell_line="Huh7")
     x = widgets.ic50("sorafenib", hours=72.0, cell_line="Huh7")   # µM
+    p = widgets.simulate_populations(treatments={"sorafenib": 5.0}, hours=240.0,
+                                     cell_line="Huh7", hypoxia=False)   # stem-like and other cells
 
 The package is in layers, each a package with one module per chapter:
 :mod:`widgets.model` (NumPy only) ← :mod:`widgets.figures` (matplotlib) ←
@@ -16,8 +18,8 @@ The package is in layers, each a package with one module per chapter:
 exports the question banks and :mod:`widgets.tables` the data tables.
 Importing ``widgets`` loads only the model.
 """
-from .model import (CELL_LINES, COMPOUNDS, KNOCKDOWN_GENES, SimulationResult, bliss_excess,
-                    dose_response, ic50, simulate)
+from .model import (CELL_LINES, COMPOUNDS, KNOCKDOWN_GENES, PopulationResult, SimulationResult,
+                    bliss_excess, dose_response, ic50, simulate, simulate_populations)
 
-__all__ = ["CELL_LINES", "COMPOUNDS", "KNOCKDOWN_GENES", "SimulationResult", "bliss_excess",
-           "dose_response", "ic50", "simulate"]
+__all__ = ["CELL_LINES", "COMPOUNDS", "KNOCKDOWN_GENES", "PopulationResult", "SimulationResult",
+           "bliss_excess", "dose_response", "ic50", "simulate", "simulate_populations"]

@@ -7,7 +7,9 @@ from .api import SimulationResult, simulate, simulate_many, time_grid
 from .names import CELL_LINES, COMPOUNDS, KNOCKDOWN_GENES
 from .pharmacology import bliss_excess, dose_response, ic50
 from .scenario import Experiment, StepFactors, make_experiment, step_factors
+from .stem_cells import PopulationResult, simulate_populations
 
-__all__ = ["CELL_LINES", "COMPOUNDS", "KNOCKDOWN_GENES", "Experiment", "SimulationResult",
-           "StepFactors", "bliss_excess", "dose_response", "ic50", "make_experiment", "simulate",
-           "simulate_many", "step_factors", "time_grid"]
+__all__ = ["CELL_LINES", "COMPOUNDS", "KNOCKDOWN_GENES", "Experiment", "PopulationResult",
+           "SimulationResult", "StepFactors", "bliss_excess", "dose_response", "ic50",
+           "make_experiment", "simulate", "simulate_many", "simulate_populations", "step_factors",
+           "time_grid"]

@@ -65,7 +65,8 @@ def fate_parameter_arrays(experiments: Sequence[Experiment]) -> dict[str, np.nda
 
 
 def fate(t_h: np.ndarray, relative_flux: np.ndarray, damage_rates: np.ndarray,
-         parameters: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+         parameters: dict[str, np.ndarray],
+         initial_damage: np.ndarray | None = None) -> dict[str, np.ndarray]:
     """Damage, the two causes of cell loss, and viability for many scenarios.
 
     Parameters
@@ -79,6 +80,9 @@ def fate(t_h: np.ndarray, relative_flux: np.ndarray, damage_rates: np.ndarray,
     parameters : dict of str to ndarray, shape (n,)
         The entries of ``FATE_PARAMETERS`` for each scenario (see
         :func:`fate_parameter_arrays`).
+    initial_damage : ndarray, shape (n,), optional
+        Damage at the first time point (default 0: fresh cells). A schedule of
+        treatments continues from the damage the previous stretch left.
 
     Returns
     -------
@@ -93,7 +97,8 @@ def fate(t_h: np.ndarray, relative_flux: np.ndarray, damage_rates: np.ndarray,
     step = t_h[1] - t_h[0]
     clearance = p["damage_repair"] + p["damage_clearance_by_flux"] * relative_flux
     interval_rate = 0.5 * (clearance[:, 1:] + clearance[:, :-1])
-    damage = _damage(interval_rate * step, damage_rates[:, None] / interval_rate)
+    start = np.zeros(relative_flux.shape[0]) if initial_damage is None else initial_damage
+    damage = _damage(interval_rate * step, damage_rates[:, None] / interval_rate, start)
 
     squared = damage ** 2
     damage_hazard = (p["kill_rate"] * squared / (squared + p["damage_half_kill"] ** 2)
@@ -107,7 +112,7 @@ def fate(t_h: np.ndarray, relative_flux: np.ndarray, damage_rates: np.ndarray,
             "viability": np.exp(-(loss_from_damage + loss_from_autophagy))}
 
 
-def _damage(decay_exponent: np.ndarray, plateau: np.ndarray) -> np.ndarray:
+def _damage(decay_exponent: np.ndarray, plateau: np.ndarray, start: np.ndarray) -> np.ndarray:
     """Damage on the grid, exact for a clearance rate held constant over each interval.
 
     Each interval moves damage towards its plateau ``delta / c``:
@@ -119,6 +124,7 @@ def _damage(decay_exponent: np.ndarray, plateau: np.ndarray) -> np.ndarray:
     """
     n, steps = decay_exponent.shape
     damage = np.zeros((n, steps + 1))
+    damage[:, 0] = start
     begin = 0
     while begin < steps:
         running = np.cumsum(decay_exponent[:, begin:], axis=1)

@@ -15,6 +15,7 @@ from ..model.antigen import antigen_presentation
 from ..model.api import simulate
 from ..model.data_files import DATA_DIR
 from ..model.pharmacology import ic50
+from ..model.stem_cells import simulate_populations
 
 QUESTION_TYPES = ("single", "multiple", "numeric")
 # A question that needs the page's widget says where it can be answered ("uses"): with the
@@ -66,7 +67,9 @@ def model_answer(question: dict) -> float:
 
     ``question["compute"]["quantity"]`` is one of ``ic50`` (µM), ``fold_shift``
     (IC50 alone / IC50 with ``treatments`` and ``knockdown``),
-    ``surface_mhc_i`` (toy model, relative to untreated cells), or one of
+    ``surface_mhc_i`` (toy model, relative to untreated cells), ``stem_percent`` (stem-like
+    cells, %, at the end of :func:`widgets.simulate_populations` with ``hours``, ``hypoxia``
+    and ``start_stem_fraction``), or one of
     ``SIMULATED`` (the read-out of :func:`widgets.simulate` at the end of
     ``hours``, relative to basal).
     """
@@ -82,11 +85,16 @@ def model_answer(question: dict) -> float:
                 / ic50(spec["drug"], hours, treatments, knockdown, line))
     if quantity == "surface_mhc_i":
         return antigen_presentation(treatments, knockdown, line).surface_mhc_i
+    if quantity == "stem_percent":
+        result = simulate_populations(treatments, spec.get("hours", 72.0), line,
+                                      spec.get("hypoxia", False), spec.get("start_stem_fraction"))
+        return 100.0 * float(result.stem_fraction[-1])
     if quantity in SIMULATED:
         result = simulate(treatments, spec.get("hours", 24.0), knockdown, line)
         return float(getattr(result, quantity)[-1])
     raise ValueError(f"question {question['id']!r}: unknown quantity {quantity!r}; valid "
-                     f"choices are: ic50, fold_shift, surface_mhc_i, {', '.join(SIMULATED)}")
+                     f"choices are: ic50, fold_shift, surface_mhc_i, stem_percent, "
+                     f"{', '.join(SIMULATED)}")
 
 
 def numeric_range(question: dict, option: dict) -> tuple[float, float]:
