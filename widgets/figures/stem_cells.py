@@ -13,6 +13,7 @@ from matplotlib.patches import Polygon, Rectangle
 from matplotlib.ticker import MaxNLocator
 
 from ..model.cytometry import FlowSample, percent_positive
+from ..model.data_files import parameter_values
 from ..model.stem_cells import PopulationResult
 from .palette import CONTROL, INHIBITED, OKABE_ITO, TREATED
 from .rendering import Description, new_figure, nice_ceiling
@@ -61,13 +62,14 @@ def populations_figure() -> PopulationArtists:
         ax.grid(alpha=0.3)
         ax.xaxis.set_major_locator(MaxNLocator(5, integer=True))
         ax.yaxis.set_major_locator(MaxNLocator(5))
-    count_legend = count_ax.legend(loc="upper left", fontsize=8, frameon=False)
-    fraction_legend = fraction_ax.legend(loc="upper left", fontsize=8, frameon=False)
+    for ax in (count_ax, fraction_ax):  # above the plot, where no curve covers them
+        ax.legend(loc="lower left", bbox_to_anchor=(0.0, 1.0), ncol=2, fontsize=8,
+                  frameon=False, borderaxespad=0.2)
     title = figure.suptitle("", fontsize=11)
     return PopulationArtists(figure, count_ax, fraction_ax, stem_area, other_area, fraction_line,
                              basal_line, spans,
                              title, spans + [other_area, stem_area, fraction_line, basal_line,
-                                             count_legend, fraction_legend, title])
+                                             title])
 
 
 def _treatment_periods(result: PopulationResult) -> list[tuple[float, float]]:
@@ -84,8 +86,11 @@ def _treatment_periods(result: PopulationResult) -> list[tuple[float, float]]:
 
 
 def update_populations(artists: PopulationArtists, result: PopulationResult, basal_percent: float,
-                       title: str) -> Description:
+                       title: str, axis_days: float | None = None) -> Description:
     """Show ``result``: stem-like cells stacked under the others, and their percentage.
+
+    ``axis_days`` fixes the time axis (e.g. the longest schedule a panel offers); by default
+    it ends with the result.
 
     Returns
     -------
@@ -111,9 +116,12 @@ def update_populations(artists: PopulationArtists, result: PopulationResult, bas
             span.set_x(period[0])
             span.set_width(period[1] - period[0])
     for ax in (artists.count_ax, artists.fraction_ax):
-        ax.set_xlim(0.0, float(result.t[-1] / 24.0))
-    artists.count_ax.set_ylim(0.0, nice_ceiling(1.05 * float(np.max(result.total))))
-    artists.fraction_ax.set_ylim(0.0, nice_ceiling(max(10.0, 1.1 * float(np.max(percent)))))
+        ax.set_xlim(0.0, axis_days or float(result.t[-1] / 24.0))
+    # Fixed scales (a full dish, 0-100%): settings compare at a glance, and the axes need no
+    # redrawing when a control moves.
+    artists.count_ax.set_ylim(0.0, nice_ceiling(parameter_values(result.cell_line)[
+        "culture_capacity"]))
+    artists.fraction_ax.set_ylim(0.0, 100.0)
     artists.title.set_text(title)
     end = (f"after {result.t[-1] / 24.0:g} days: {result.total[-1]:.2f} times the starting number of cells, "
            f"{percent[-1]:.1f}% stem-like (basal {basal_percent:.1f}%)")

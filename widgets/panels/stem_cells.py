@@ -17,6 +17,9 @@ CYCLE_DRUGS = ("sorafenib", "doxorubicin")
 ENVIRONMENTS = (("normoxia", False), ("hypoxia + starvation", True))
 GATES_LOG = tuple(round(1.5 + 0.25 * i, 2) for i in range(9))
 IC50_MULTIPLES = (0.5, 1.0, 2.0, 3.0, 4.0)
+CYCLES = (1, 2, 3, 4, 5, 6)
+DAYS_ON, DAYS_OFF = 3.0, 4.0
+CYCLE_DAYS = DAYS_ON + DAYS_OFF
 SORTED_STARTS = (("CD133+ sorted", 1.0), ("CD133− sorted", 0.0), ("unsorted", -1.0))
 REGROWTH_DAYS = (5.0, 10.0, 20.0, 30.0, 40.0)
 
@@ -44,7 +47,7 @@ def therapy_cycles_panel() -> Panel:
                 choice("chloroquine", "chloroquine", (("without", False), ("with", True)),
                        False, (False, True), mention="chloroquine"),
                 _environment_choice(),
-                number("cycles", "cycles", (1, 2, 3, 4, 5, 6), 3, lambda n: f"{n:g} cycles",
+                number("cycles", "cycles", CYCLES, 3, lambda n: f"{n:g} cycles",
                        mention="the number of cycles"),
                 cell_line_choice("Huh7", lines=PARENTAL_LINES))
 
@@ -52,12 +55,13 @@ def therapy_cycles_panel() -> Panel:
         line, hypoxia = values["cell_line"], values["hypoxia"]
         treatments = _schedule_treatments(values["drug"], values["multiple"],
                                           values["chloroquine"], line)
-        result = therapy_cycles(treatments, int(values["cycles"]), 3.0, 4.0, line, hypoxia)
+        result = therapy_cycles(treatments, int(values["cycles"]), DAYS_ON, DAYS_OFF, line,
+                                hypoxia)
         culture = "hypoxia + starvation" if hypoxia else "normoxia"
         return figures.update_populations(
             artists, result, 100.0 * basal_stem_fraction(line),
-            f"{describe_condition(treatments, {})}: {int(values['cycles'])} × (3 days on, "
-            f"4 off), {line}, {culture}")
+            f"{describe_condition(treatments, {})}: {int(values['cycles'])} × ({DAYS_ON:g} days "
+            f"on, {DAYS_OFF:g} off), {line}, {culture}", axis_days=CYCLE_DAYS * max(CYCLES))
 
     return Panel(controls, figures.populations_figure, draw,
                  "Left: stem-like cells (vermillion) stacked under the other cells (blue), "
