@@ -133,7 +133,7 @@ def sorted_cells_panel() -> Panel:
         label = dict((value, text) for text, value in SORTED_STARTS)[start]
         return figures.update_populations(
             artists, result, 100.0 * basal_stem_fraction(line),
-            f"{label} {line} cells in culture, untreated")
+            f"{label} {line} cells in culture, untreated", axis_days=max(REGROWTH_DAYS))
 
     return Panel(controls, figures.populations_figure, draw,
                  "Left: stem-like cells (vermillion) and the other cells (blue) growing from a "
