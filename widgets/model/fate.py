@@ -75,8 +75,9 @@ def fate(t_h: np.ndarray, relative_flux: np.ndarray, damage_rates: np.ndarray,
         Uniform time grid in hours starting at 0.
     relative_flux : ndarray, shape (n, T)
         Autophagic flux relative to the untreated basal state.
-    damage_rates : ndarray, shape (n,)
-        Damage creation rate of each scenario, a.u. per hour.
+    damage_rates : ndarray, shape (n,) or (n, T - 1)
+        Damage creation rate of each scenario, a.u. per hour: constant, or one value per
+        interval of the grid.
     parameters : dict of str to ndarray, shape (n,)
         The entries of ``FATE_PARAMETERS`` for each scenario (see
         :func:`fate_parameter_arrays`).
@@ -98,7 +99,8 @@ def fate(t_h: np.ndarray, relative_flux: np.ndarray, damage_rates: np.ndarray,
     clearance = p["damage_repair"] + p["damage_clearance_by_flux"] * relative_flux
     interval_rate = 0.5 * (clearance[:, 1:] + clearance[:, :-1])
     start = np.zeros(relative_flux.shape[0]) if initial_damage is None else initial_damage
-    damage = _damage(interval_rate * step, damage_rates[:, None] / interval_rate, start)
+    rates = damage_rates[:, None] if damage_rates.ndim == 1 else damage_rates
+    damage = relax_piecewise(interval_rate * step, rates / interval_rate, start)
 
     squared = damage ** 2
     damage_hazard = (p["kill_rate"] * squared / (squared + p["damage_half_kill"] ** 2)
@@ -112,8 +114,12 @@ def fate(t_h: np.ndarray, relative_flux: np.ndarray, damage_rates: np.ndarray,
             "viability": np.exp(-(loss_from_damage + loss_from_autophagy))}
 
 
-def _damage(decay_exponent: np.ndarray, plateau: np.ndarray, start: np.ndarray) -> np.ndarray:
-    """Damage on the grid, exact for a clearance rate held constant over each interval.
+def relax_piecewise(decay_exponent: np.ndarray, plateau: np.ndarray,
+                    start: np.ndarray) -> np.ndarray:
+    """``dX/dt = c (P - X)`` on the grid, exact for ``c`` and ``P`` held over each interval.
+
+    Damage uses it with ``c`` the clearance rate and ``P = delta / c``; the exosome model
+    for vesicles in the medium and cargo in the recipient cells.
 
     Each interval moves damage towards its plateau ``delta / c``:
     ``X[j+1] = X[j] e^-a[j] + plateau[j] (1 - e^-a[j])`` with ``a = c * dt``.

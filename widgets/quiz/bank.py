@@ -14,6 +14,7 @@ from functools import lru_cache
 from ..model.antigen import antigen_presentation
 from ..model.api import simulate
 from ..model.data_files import DATA_DIR
+from ..model.exosomes import recipient_ic50
 from ..model.pharmacology import ic50
 from ..model.stem_cells import simulate_populations
 
@@ -69,7 +70,8 @@ def model_answer(question: dict) -> float:
     (IC50 alone / IC50 with ``treatments`` and ``knockdown``),
     ``surface_mhc_i`` (toy model, relative to untreated cells), ``stem_percent`` (stem-like
     cells, %, at the end of :func:`widgets.simulate_populations` with ``hours``, ``hypoxia``
-    and ``start_stem_fraction``), or one of
+    and ``start_stem_fraction``), ``coculture_ic50_shift`` (recipient IC50 with donors /
+    alone, :func:`widgets.model.exosomes.recipient_ic50`), or one of
     ``SIMULATED`` (the read-out of :func:`widgets.simulate` at the end of
     ``hours``, relative to basal).
     """
@@ -89,11 +91,17 @@ def model_answer(question: dict) -> float:
         result = simulate_populations(treatments, spec.get("hours", 72.0), line,
                                       spec.get("hypoxia", False), spec.get("start_stem_fraction"))
         return 100.0 * float(result.stem_fraction[-1])
+    if quantity == "coculture_ic50_shift":
+        together, alone = recipient_ic50(spec["drug"], spec.get("hours", 72.0),
+                                         spec.get("donor", "Huh7-SR"), line,
+                                         spec.get("donor_fraction", 0.5), treatments,
+                                         spec.get("ph", 7.4))
+        return together / alone
     if quantity in SIMULATED:
         result = simulate(treatments, spec.get("hours", 24.0), knockdown, line)
         return float(getattr(result, quantity)[-1])
     raise ValueError(f"question {question['id']!r}: unknown quantity {quantity!r}; valid "
-                     f"choices are: ic50, fold_shift, surface_mhc_i, stem_percent, "
+                     f"choices are: ic50, fold_shift, surface_mhc_i, stem_percent, coculture_ic50_shift, "
                      f"{', '.join(SIMULATED)}")
 
 

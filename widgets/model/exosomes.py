@@ -1,0 +1,223 @@
+"""Tumour-derived exosomes: a transwell co-culture of donor and recipient cells in one medium.
+
+Donor cells (in the insert) and recipient cells (in the well) share the medium and the
+drug. Live donors release exosomes; recipients take them up and accumulate their cargo,
+which lowers the drug damage they suffer (efflux pumps, anti-apoptotic signalling)::
+
+    dE/dt = k_sec * f_d * V_d(t) * A(pH) * (1 - B_GW) - k_clr * E          vesicles in the medium
+    dC/dt = k_up * L_d * E - k_car * C                                    cargo in the recipients
+    delta_R(t) = delta_R * (1 - P_max * C / (C + C_50))                    recipient damage rate
+
+``f_d`` is the donors' share of the seeded cells and ``V_d`` their viability under the
+drug (so donors the drug kills release less), ``L_d`` the resistance cargo a donor line
+loads into each vesicle (high in the resistant line), ``A(pH) = 1 + a (7.4 - pH)`` below
+pH 7.4 and ``B_GW`` the block of release by GW4869. Acidity also loads more miR-21 into
+each vesicle, ``1 + m (7.4 - pH)``: a read-out here, not a cause of protection, because no
+study the book could check shows that exosomal miR-21 transfers resistance.
+
+No release, uptake or turnover rate of exosomes has been measured in these experiments;
+every rate here is an assumption, and :func:`rate_sensitivity` shows how much the
+answer depends on each. Concentrations in µM, time in hours, pH in pH units.
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from .api import simulate_many, time_grid
+from .data_files import parameter_values, parameters_set_to
+from .fate import damage_rate, fate, fate_parameter_arrays, relax_piecewise
+from .names import COMPOUNDS, canonical_name, checked_number
+from .scenario import hill, make_experiment
+
+NEUTRAL_PH = 7.4
+PH_RANGE = (6.0, 8.0)
+RELEASE_BLOCKER = "gw4869"
+UNMEASURED_RATES = ("exosome_release_rate", "exosome_clearance_rate", "exosome_uptake_rate",
+                    "cargo_turnover_rate")
+
+
+@dataclass(frozen=True)
+class CocultureResult:
+    """One co-culture over time. Every array has the shape of ``t``.
+
+    Attributes
+    ----------
+    t : ndarray
+        Hours after the drug.
+    recipient_viability, donor_viability : ndarray
+        Viable cells relative to untreated cells of the same line, in [0, 1].
+    recipient_alone_viability : ndarray
+        The recipients under the same treatments without donors.
+    exosomes : ndarray
+        Vesicles in the medium (a.u.; 1 = a steady medium with half the cells resistant
+        donors, no drug, pH 7.4).
+    exosomal_mir21 : ndarray
+        miR-21 carried by the vesicles in the medium, on the same scale.
+    cargo : ndarray
+        Resistance cargo in the recipient cells (a.u., same scale as the vesicles).
+    """
+
+    t: np.ndarray
+    recipient_viability: np.ndarray
+    donor_viability: np.ndarray
+    recipient_alone_viability: np.ndarray
+    exosomes: np.ndarray
+    exosomal_mir21: np.ndarray
+    cargo: np.ndarray
+
+
+def _checked_ph(ph: object) -> float:
+    return checked_number(ph, "ph", *PH_RANGE)
+
+
+def acidity(ph: float) -> float:
+    """pH units below neutral culture medium (7.4); 0 at or above it."""
+    return max(NEUTRAL_PH - _checked_ph(ph), 0.0)
+
+
+def release_block(treatments: Mapping[str, float]) -> float:
+    """Fraction of exosome release blocked by GW4869 in ``treatments`` (0-1)."""
+    p = parameter_values()
+    dose = treatments.get(RELEASE_BLOCKER, 0.0)
+    return p["gw4869_max_block"] * hill(dose, p["gw4869_ec50"], p["gw4869_hill"]) if dose else 0.0
+
+
+def _courses(drug: str, doses: Sequence[float], hours: float, donor: str, recipient: str,
+             donor_fraction: float, treatments: Mapping[str, float], ph: float) -> dict:
+    """Donor, recipient and medium for several drug doses at once, each of shape (n, T)."""
+    donor_fraction = checked_number(donor_fraction, "donor_fraction", 0.0, 1.0)
+    drug = canonical_name(drug, COMPOUNDS, "drug")
+    per_dose = [{**treatments, drug: float(dose)} for dose in doses]
+    donors = [make_experiment(t, None, donor) for t in per_dose]
+    recipients = [make_experiment(t, None, recipient) for t in per_dose]
+    p, loading = parameter_values(), parameter_values(donors[0].cell_line)["exosome_cargo_loading"]
+    t = time_grid(hours)
+    step, n = t[1] - t[0], len(doses)
+    donor_out = simulate_many(donors, hours)
+    recipient_out = simulate_many(recipients, hours)
+    live_donors = 0.5 * (donor_out["viability"][:, 1:] + donor_out["viability"][:, :-1])
+    release = (p["exosome_release_rate"] * donor_fraction * live_donors
+               * (1.0 + p["acid_release_gain"] * acidity(ph))
+               * (1.0 - release_block(recipients[0].treatments)))
+    clearance = np.full((n, t.size - 1), p["exosome_clearance_rate"] * step)
+    exosomes = relax_piecewise(clearance, release / p["exosome_clearance_rate"], np.zeros(n))
+    uptake = p["exosome_uptake_rate"] * loading * 0.5 * (exosomes[:, 1:] + exosomes[:, :-1])
+    turnover = np.full((n, t.size - 1), p["cargo_turnover_rate"] * step)
+    cargo = relax_piecewise(turnover, uptake / p["cargo_turnover_rate"], np.zeros(n))
+    mid_cargo = 0.5 * (cargo[:, 1:] + cargo[:, :-1])
+    protection = p["cargo_max_protection"] * mid_cargo / (mid_cargo + p["cargo_half_protection"])
+    base_damage = np.array([damage_rate(e) for e in recipients])[:, None]
+    shared = fate(t, recipient_out["flux"], base_damage * (1.0 - protection),
+                  fate_parameter_arrays(recipients))
+    scale = _medium_scale()
+    mir21 = 1.0 + p["acid_mir21_gain"] * acidity(ph)
+    return {"t": t, "recipient_viability": shared["viability"],
+            "donor_viability": donor_out["viability"],
+            "recipient_alone_viability": recipient_out["viability"],
+            "exosomes": exosomes / scale, "exosomal_mir21": mir21 * exosomes / scale,
+            "cargo": cargo / scale}
+
+
+def _medium_scale() -> float:
+    """Vesicles in a steady medium with half the cells resistant donors (the unit of E)."""
+    p = parameter_values()
+    return 0.5 * p["exosome_release_rate"] / p["exosome_clearance_rate"]
+
+
+def simulate_coculture(drug: str = "sorafenib", dose: float = 5.0, hours: float = 72.0,
+                       donor: str = "Huh7-SR", recipient: str = "Huh7",
+                       donor_fraction: float = 0.5,
+                       treatments: Mapping[str, float] | None = None,
+                       ph: float = NEUTRAL_PH) -> CocultureResult:
+    """A drug given to donor and recipient cells sharing one medium (the DESIGN.md contract).
+
+    Parameters
+    ----------
+    drug : str
+        One of ``widgets.COMPOUNDS`` (case-insensitive); given to both at ``dose`` µM.
+    dose : float
+        Drug concentration, µM (>= 0).
+    hours : float
+        Duration, > 0.
+    donor, recipient : str
+        Cell lines (``widgets.CELL_LINES``).
+    donor_fraction : float
+        Donors' share of the seeded cells, 0-1 (0: recipients alone).
+    treatments : mapping of str to float, optional
+        Further compounds in the medium, e.g. ``{"gw4869": 10.0}`` to block release.
+    ph : float
+        pH of the medium, 6.0-8.0.
+
+    Returns
+    -------
+    CocultureResult
+
+    Raises
+    ------
+    ValueError
+        Unknown names, negative doses, a fraction outside 0-1, a pH outside 6.0-8.0 or
+        non-positive hours; the message names the value and the valid choices.
+
+    Examples
+    --------
+    >>> together = simulate_coculture("sorafenib", 5.0)
+    >>> bool(together.recipient_viability[-1] > together.recipient_alone_viability[-1])
+    True
+    """
+    dose = checked_number(dose, "dose", 0.0)
+    _checked_ph(ph)
+    courses = _courses(drug, [dose], hours, donor, recipient, donor_fraction,
+                       dict(treatments or {}), ph)
+    return CocultureResult(**{name: values if name == "t" else values[0]
+                              for name, values in courses.items()})
+
+
+def recipient_ic50(drug: str = "sorafenib", hours: float = 72.0, donor: str = "Huh7-SR",
+                   recipient: str = "Huh7", donor_fraction: float = 0.5,
+                   treatments: Mapping[str, float] | None = None, ph: float = NEUTRAL_PH,
+                   doses_um: Sequence[float] | None = None) -> tuple[float, float]:
+    """The recipients' IC50 (µM) in co-culture and alone, over the same dose grid.
+
+    The IC50 is where viability crosses one half, interpolated on log dose; ``inf`` if
+    it is not reached on the grid (default 0.01-1000 µM, 61 doses).
+    """
+    _checked_ph(ph)
+    doses = np.geomspace(0.01, 1000.0, 61) if doses_um is None else np.asarray(doses_um, float)
+    courses = _courses(drug, doses, hours, donor, recipient, donor_fraction,
+                       dict(treatments or {}), ph)
+    return (_crossing(doses, courses["recipient_viability"][:, -1]),
+            _crossing(doses, courses["recipient_alone_viability"][:, -1]))
+
+
+def _crossing(doses: np.ndarray, viability: np.ndarray) -> float:
+    below = np.flatnonzero(viability < 0.5)
+    if below.size == 0:
+        return float("inf")
+    i = int(below[0])
+    if i == 0:
+        return float(doses[0])
+    low, high = np.log(doses[i - 1]), np.log(doses[i])
+    share = (viability[i - 1] - 0.5) / (viability[i - 1] - viability[i])
+    return float(np.exp(low + share * (high - low)))
+
+
+def rate_sensitivity(factors: Sequence[float] = (0.25, 1.0, 4.0), drug: str = "sorafenib",
+                     dose: float = 5.0, hours: float = 72.0) -> dict[str, list[float]]:
+    """How much of the protection depends on each unmeasured rate.
+
+    For every rate in :data:`UNMEASURED_RATES` multiplied by each of ``factors``, the
+    recipients' viability gain from resistant donors (co-culture minus alone, at the end).
+    """
+    gains: dict[str, list[float]] = {}
+    base = parameter_values()
+    for name in UNMEASURED_RATES:
+        gains[name] = []
+        for factor in factors:
+            with parameters_set_to(**{name: base[name] * factor}):
+                result = simulate_coculture(drug, dose, hours)
+            gains[name].append(float(result.recipient_viability[-1]
+                                     - result.recipient_alone_viability[-1]))
+    return gains
