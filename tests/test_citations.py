@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from test_site import PHONE, SERIOUS_VIOLATIONS, _open, _watch
+from test_site import PHONE, SERIOUS_VIOLATIONS, _open
 
 BIBLIOGRAPHY = "reference/bibliography.html"
 CITATION = ".bibtex-citation > a"
@@ -101,14 +101,7 @@ def test_no_link_on_the_bibliography_points_to_a_missing_anchor(built_site):
 
 def _phone(browser, url, mode="light"):
     """A touch-screen phone (390 px) in ``mode`` at ``url``, with its problems recorded."""
-    context = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True)
-    context.add_init_script(f"window.localStorage.setItem('mode', '{mode}')")
-    page = context.new_page()
-    problems = []
-    _watch(page, url, problems)
-    page.goto(url)
-    page.wait_for_load_state("networkidle")
-    return page, problems
+    return _open(browser, url, mode, viewport=PHONE, has_touch=True, is_mobile=True)
 
 
 def _tap_citation(page, selector=CITATION):

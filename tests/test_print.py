@@ -8,7 +8,7 @@ import unicodedata
 import pytest
 
 from conftest import ROOT
-from test_site import PHONE, _option_index, _pages, _watch
+from test_site import PHONE, _open, _option_index, _pages
 from widgets import quiz
 
 pytestmark = pytest.mark.browser
@@ -39,14 +39,7 @@ def _rgb(colour):
 
 def _open_ready(browser, url, mode="light", **context_options):
     """``url`` in a fresh context in colour ``mode``, its figures drawn, window.print() counted."""
-    context = browser.new_context(**context_options)
-    context.add_init_script(COUNT_PRINTS)
-    context.add_init_script(f"window.localStorage.setItem('mode', '{mode}')")
-    page = context.new_page()
-    problems = []
-    _watch(page, url, problems)
-    page.goto(url)
-    page.wait_for_load_state("networkidle")
+    page, problems = _open(browser, url, mode, (COUNT_PRINTS,), **context_options)
     if page.locator(".hcc-panel").count():
         page.locator(".hcc-panel img:visible").first.wait_for(timeout=15000)
     return page, problems

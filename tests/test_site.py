@@ -56,9 +56,19 @@ def _watch(page, url, problems):
             if not r.url.startswith((origin, "blob:", "data:")) else None)
 
 
-def _open(browser, url):
-    """A new page in a fresh context (nothing remembered in localStorage), opened at ``url``."""
-    page = browser.new_context().new_page()
+def _open(browser, url, mode=None, init_scripts=(), **context_options):
+    """A new page in a fresh context (nothing remembered in localStorage), opened at ``url``.
+
+    ``mode`` ("light" or "dark") is stored as the reader's colour mode before the page loads;
+    ``init_scripts`` run first in every page; ``context_options`` go to Playwright's
+    ``new_context`` (viewport, touch, ...).
+    """
+    context = browser.new_context(**context_options)
+    for script in init_scripts:
+        context.add_init_script(script)
+    if mode is not None:
+        context.add_init_script(f"window.localStorage.setItem('mode', '{mode}')")
+    page = context.new_page()
     problems = []
     _watch(page, url, problems)
     page.goto(url)

@@ -15,7 +15,7 @@ from matplotlib.ticker import MaxNLocator
 from ..model.exosomes import CocultureResult
 from ..model.vesicles import MARKERS, SMALL_EV_RANGE_NM, Characterisation
 from .palette import CONTROL, INHIBITED, OKABE_ITO, TREATED
-from .rendering import Description, new_figure
+from .rendering import Description, legend_above, new_figure
 
 POPULATION_COLOURS = {"small_ev": OKABE_ITO["blue"], "large_ev": OKABE_ITO["sky_blue"],
                       "debris": OKABE_ITO["vermillion"], "aggregates": OKABE_ITO["yellow"]}
@@ -63,8 +63,7 @@ def coculture_figure() -> CocultureArtists:
         ax.set_xlabel("time (h)")
         ax.grid(alpha=0.3)
         ax.xaxis.set_major_locator(MaxNLocator(5))
-        ax.legend(loc="lower left", bbox_to_anchor=(0.0, 1.0), ncol=2, fontsize=8,
-                  frameon=False, borderaxespad=0.2)
+        legend_above(ax)
     title = figure.suptitle("", fontsize=11)
     return CocultureArtists(figure, viability_ax, medium_ax, together, alone, donor, exosomes,
                             mir21, summary, title,
@@ -129,8 +128,7 @@ def characterisation_figure() -> CharacterisationArtists:
     size_ax.set_ylim(0.0, 1.6)
     size_ax.set_xlabel("particle diameter (nm, log scale); shaded 30-150 nm")
     size_ax.set_ylabel("particles (share per log size)")
-    size_ax.legend(loc="lower left", bbox_to_anchor=(0.0, 1.0), ncol=2, fontsize=8,
-                   frameon=False, borderaxespad=0.2)
+    legend_above(size_ax)
     bars = list(blot_ax.bar(range(len(MARKERS)), [0.0] * len(MARKERS),
                             color=[TREATED] * 4 + [INHIBITED]))
     blot_ax.set_xticks(range(len(MARKERS)), MARKERS, fontsize=9)

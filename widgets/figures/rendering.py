@@ -75,6 +75,12 @@ def new_figure(rows: int, columns: int, size_in: tuple[float, float], **subplot_
     return figure, figure.subplots(rows, columns, **subplot_options)
 
 
+def legend_above(ax) -> None:
+    """A legend in a row above the plot, where no curve can cover it (so it is drawn once)."""
+    ax.legend(loc="lower left", bbox_to_anchor=(0.0, 1.0), ncol=2, fontsize=8, frameon=False,
+              borderaxespad=0.2)
+
+
 def nice_ceiling(value: float) -> float:
     """The smallest of 1, 1.25, 1.5, 2, 2.5, 3, 4, 5, 6, 8 times a power of ten that is >= value."""
     if not math.isfinite(value) or value <= 0:

@@ -16,7 +16,7 @@ from ..model.cytometry import FlowSample, percent_positive
 from ..model.data_files import parameter_values
 from ..model.stem_cells import PopulationResult
 from .palette import CONTROL, INHIBITED, OKABE_ITO, TREATED
-from .rendering import Description, new_figure, nice_ceiling
+from .rendering import Description, legend_above, new_figure, nice_ceiling
 
 STEM_COLOUR = OKABE_ITO["vermillion"]
 OTHER_COLOUR = OKABE_ITO["sky_blue"]
@@ -62,9 +62,7 @@ def populations_figure() -> PopulationArtists:
         ax.grid(alpha=0.3)
         ax.xaxis.set_major_locator(MaxNLocator(5, integer=True))
         ax.yaxis.set_major_locator(MaxNLocator(5))
-    for ax in (count_ax, fraction_ax):  # above the plot, where no curve covers them
-        ax.legend(loc="lower left", bbox_to_anchor=(0.0, 1.0), ncol=2, fontsize=8,
-                  frameon=False, borderaxespad=0.2)
+        legend_above(ax)
     title = figure.suptitle("", fontsize=11)
     return PopulationArtists(figure, count_ax, fraction_ax, stem_area, other_area, fraction_line,
                              basal_line, spans,
