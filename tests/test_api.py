@@ -12,8 +12,11 @@ import widgets
 def test_public_names():
     for name in ("sorafenib", "doxorubicin", "cisplatin", "oxaliplatin", "lenvatinib",
                  "regorafenib", "chloroquine", "hydroxychloroquine", "bafilomycin_a1",
-                 "3_methyladenine", "rapamycin"):
+                 "3_methyladenine", "rapamycin", "gw4869"):
         assert name in widgets.COMPOUNDS
+    for contract in ("simulate", "dose_response", "ic50", "simulate_populations",
+                     "simulate_coculture"):  # DESIGN.md: called as widgets.<name>
+        assert callable(getattr(widgets, contract)), contract
     assert set(widgets.CELL_LINES) == {"HepG2", "Huh7", "Hep3B", "Huh7-SR"}
     assert set(widgets.KNOCKDOWN_GENES) == {"ATG5", "ATG7", "ULK1", "BECN1", "MIR21"}
 

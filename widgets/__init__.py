@@ -11,6 +11,8 @@ The public API (concentrations in µM, time in hours)::
     x = widgets.ic50("sorafenib", hours=72.0, cell_line="Huh7")   # µM
     p = widgets.simulate_populations(treatments={"sorafenib": 5.0}, hours=240.0,
                                      cell_line="Huh7", hypoxia=False)   # stem-like and other cells
+    c = widgets.simulate_coculture(drug="sorafenib", dose=5.0, donor="Huh7-SR", recipient="Huh7",
+                                   donor_fraction=0.5, treatments={"gw4869": 10.0}, ph=7.4)
 
 The package is in layers, each a package with one module per chapter:
 :mod:`widgets.model` (NumPy only) ← :mod:`widgets.figures` (matplotlib) ←
@@ -18,8 +20,10 @@ The package is in layers, each a package with one module per chapter:
 exports the question banks and :mod:`widgets.tables` the data tables.
 Importing ``widgets`` loads only the model.
 """
-from .model import (CELL_LINES, COMPOUNDS, KNOCKDOWN_GENES, PopulationResult, SimulationResult,
-                    bliss_excess, dose_response, ic50, simulate, simulate_populations)
+from .model import (CELL_LINES, COMPOUNDS, KNOCKDOWN_GENES, CocultureResult, PopulationResult,
+                    SimulationResult, bliss_excess, dose_response, ic50, simulate,
+                    simulate_coculture, simulate_populations)
 
-__all__ = ["CELL_LINES", "COMPOUNDS", "KNOCKDOWN_GENES", "PopulationResult", "SimulationResult",
-           "bliss_excess", "dose_response", "ic50", "simulate", "simulate_populations"]
+__all__ = ["CELL_LINES", "COMPOUNDS", "KNOCKDOWN_GENES", "CocultureResult", "PopulationResult",
+           "SimulationResult", "bliss_excess", "dose_response", "ic50", "simulate",
+           "simulate_coculture", "simulate_populations"]

@@ -106,13 +106,13 @@ def update_populations(artists: PopulationArtists, result: PopulationResult, bas
     artists.fraction_line.set_data(days, percent[::every])
     artists.basal_line.set_data([0.0, result.t[-1] / 24.0], [basal_percent, basal_percent])
     periods = _treatment_periods(result)
-    for index, span in enumerate(artists.spans):
-        period = periods[index % MAX_TREATMENT_SPANS] if index % MAX_TREATMENT_SPANS < len(
-            periods) else None
-        span.set_visible(period is not None)
-        if period is not None:
-            span.set_x(period[0])
-            span.set_width(period[1] - period[0])
+    for index, span in enumerate(artists.spans):  # MAX_TREATMENT_SPANS per axis
+        slot = index % MAX_TREATMENT_SPANS
+        span.set_visible(slot < len(periods))
+        if slot < len(periods):
+            start, end = periods[slot]
+            span.set_x(start)
+            span.set_width(end - start)
     for ax in (artists.count_ax, artists.fraction_ax):
         ax.set_xlim(0.0, axis_days or float(result.t[-1] / 24.0))
     # Fixed scales (a full dish, 0-100%): settings compare at a glance, and the axes need no

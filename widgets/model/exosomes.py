@@ -57,7 +57,8 @@ class CocultureResult:
     exosomal_mir21 : ndarray
         miR-21 carried by the vesicles in the medium, on the same scale.
     cargo : ndarray
-        Resistance cargo in the recipient cells (a.u., same scale as the vesicles).
+        Resistance cargo in the recipient cells (a.u., divided by the same reference as
+        the vesicles).
     """
 
     t: np.ndarray

@@ -83,7 +83,8 @@ SAMPLES = (("Huh7, untreated", ("Huh7", {}, False)),
            ("Huh7, 3 days hypoxia + starvation", ("Huh7", {}, True)))
 
 
-def _sample_fraction(sample: int) -> tuple[str, float]:
+def sample_fraction(sample: int) -> tuple[str, float]:
+    """The label of ``SAMPLES[sample]`` and its stem fraction after 72 h in the model."""
     label, (line, relative_doses, hypoxia) = SAMPLES[sample]
     treatments = {drug: scale * typical_dose(drug) for drug, scale in relative_doses.items()}
     result = simulate_populations(treatments, 72.0, line, hypoxia)
@@ -98,7 +99,7 @@ def flow_cytometer_panel() -> Panel:
                        static=(1.5, 1.75, 2.0, 2.25, 2.5), mention="the gate (log10)"))
 
     def draw(artists, values):
-        label, fraction = _sample_fraction(values["sample"])
+        label, fraction = sample_fraction(values["sample"])
         return figures.update_flow(artists, stain(fraction, seed=values["sample"]),
                                    float(values["gate"]), label)
 
