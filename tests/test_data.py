@@ -12,10 +12,11 @@ ROOT = Path(__file__).resolve().parents[1]
 BIB_KEYS = set(re.findall(r"^@\w+\{([^,\s]+),", (DATA_DIR / "references.bib").read_text(), re.M))
 TABLES = ("parameters.csv", "compounds.csv", "compound_effects.csv", "cell_lines.csv",
           "cell_line_responses.csv", "cell_line_parameters.csv", "drug_damage.csv",
-          "ic50_targets.csv", "vesicle_populations.csv", "vesicle_preparations.csv")
+          "ic50_targets.csv", "vesicle_populations.csv", "vesicle_preparations.csv",
+          "ncrna_targets.csv", "ncrna.csv")
 NUMBER_TABLES = ("parameters.csv", "compound_effects.csv", "cell_line_responses.csv",
                  "cell_line_parameters.csv", "drug_damage.csv", "ic50_targets.csv",
-                 "vesicle_populations.csv", "vesicle_preparations.csv")
+                 "vesicle_populations.csv", "vesicle_preparations.csv", "ncrna_targets.csv")
 BASES = {"measured", "calibrated", "assumed", "numerical"}
 
 

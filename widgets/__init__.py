@@ -20,10 +20,10 @@ The package is in layers, each a package with one module per chapter:
 exports the question banks and :mod:`widgets.tables` the data tables.
 Importing ``widgets`` loads only the model.
 """
-from .model import (CELL_LINES, COMPOUNDS, KNOCKDOWN_GENES, CocultureResult, PopulationResult,
+from .model import (CELL_LINES, COMPOUNDS, KNOCKDOWN_GENES, NCRNAS, CocultureResult, PopulationResult,
                     SimulationResult, bliss_excess, dose_response, ic50, simulate,
                     simulate_coculture, simulate_populations)
 
-__all__ = ["CELL_LINES", "COMPOUNDS", "KNOCKDOWN_GENES", "CocultureResult", "PopulationResult",
+__all__ = ["CELL_LINES", "COMPOUNDS", "KNOCKDOWN_GENES", "NCRNAS", "CocultureResult", "PopulationResult",
            "SimulationResult", "bliss_excess", "dose_response", "ic50", "simulate",
            "simulate_coculture", "simulate_populations"]

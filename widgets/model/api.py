@@ -72,8 +72,9 @@ def basal_pools() -> np.ndarray:
 
 
 def initial_pools(experiments: Sequence[Experiment]) -> np.ndarray:
-    """Steady state before treatment: knockdowns established, no compound, shape (n, 6)."""
-    before = step_array([step_factors(Experiment(knockdown=e.knockdown, cell_line=e.cell_line))
+    """Steady state before treatment: knockdowns and RNA levels established, no compound, (n, 6)."""
+    before = step_array([step_factors(Experiment(knockdown=e.knockdown, cell_line=e.cell_line,
+                                                 ncrna=e.ncrna))
                          for e in experiments])
     return steady_state(*rate_system(before))
 
@@ -138,12 +139,14 @@ def simulate_many(experiments: Sequence[Experiment], hours: float) -> dict[str, 
 
 def simulate(treatments: Mapping[str, float] | None = None, hours: float = 24.0,
              knockdown: Mapping[str, float] | None = None,
-             cell_line: str = "HepG2") -> SimulationResult:
+             cell_line: str = "HepG2",
+             ncrna: Mapping[str, float] | None = None) -> SimulationResult:
     """Simulate one experiment: treatments added at time 0 to cells at steady state.
 
-    Knockdowns are taken as established before the treatment (as after a
-    48-72 h siRNA transfection), so time 0 is the steady state of the
-    knocked-down cells and the treatment effect is seen on top of it.
+    Knockdowns and RNA levels are taken as established before the treatment
+    (as after a 48-72 h siRNA, mimic or inhibitor transfection), so time 0 is
+    the steady state of the transfected cells and the treatment effect is seen
+    on top of it.
 
     Parameters
     ----------
@@ -155,6 +158,9 @@ def simulate(treatments: Mapping[str, float] | None = None, hours: float = 24.0,
         Gene ("ATG5", "ATG7", "BECN1", "ULK1") to fraction removed, 0-1.
     cell_line : str
         One of ``widgets.CELL_LINES`` (case-insensitive).
+    ncrna : mapping of str to float, optional
+        Non-coding RNA (see ``widgets.NCRNAS``) to level relative to basal, > 0:
+        1 = unchanged, above 1 a mimic, below 1 an inhibitor.
 
     Returns
     -------
@@ -163,8 +169,9 @@ def simulate(treatments: Mapping[str, float] | None = None, hours: float = 24.0,
     Raises
     ------
     ValueError
-        Unknown name, negative or non-finite dose, fraction outside 0-1, or
-        non-positive hours; the message names the value and the valid choices.
+        Unknown name, negative or non-finite dose, fraction outside 0-1,
+        non-positive RNA level or hours; the message names the value and the
+        valid choices.
 
     Examples
     --------
@@ -172,7 +179,7 @@ def simulate(treatments: Mapping[str, float] | None = None, hours: float = 24.0,
     >>> bool(r.lc3_ii[-1] > 1.5)
     True
     """
-    experiment = make_experiment(treatments, knockdown, cell_line)
+    experiment = make_experiment(treatments, knockdown, cell_line, ncrna)
     out = simulate_many([experiment], hours)
     return SimulationResult(experiment=experiment,
                             **{k: (v if k == "t" else v[0]) for k, v in out.items()})

@@ -55,11 +55,14 @@ class Blot:
 def turnover_blot(treatment: Mapping[str, float], inhibitor: str = "bafilomycin_a1",
                   inhibitor_dose_um: float = 0.1, hours: float = 4.0,
                   knockdown: Mapping[str, float] | None = None, cell_line: str = "HepG2",
-                  seed: int = 2021) -> Blot:
+                  seed: int = 2021, ncrna: Mapping[str, float] | None = None,
+                  control_treatment: Mapping[str, float] | None = None) -> Blot:
     """Four lanes of an LC3 turnover assay: control and treatment, each without and with inhibitor.
 
-    The control lanes are untreated wild-type cells (as if transfected with a
-    control siRNA); the treated lanes carry the treatment and the knockdown.
+    The control lanes are wild-type cells (as if transfected with a control
+    siRNA or a negative-control mimic), untreated unless ``control_treatment``
+    is given; the treated lanes carry the treatment, the knockdown and the RNA
+    levels.
 
     The inhibitor is added for the last ``min(hours, 4)`` hours before harvest,
     as in the usual protocol (Klionsky et al. 2021).
@@ -80,16 +83,24 @@ def turnover_blot(treatment: Mapping[str, float], inhibitor: str = "bafilomycin_
         As for :func:`widgets.simulate`.
     seed : int
         Seed of the lane-loading variation.
+    ncrna : mapping of str to float, optional
+        Non-coding RNA levels of the treated lanes, as for :func:`widgets.simulate`.
+    control_treatment : mapping of str to float, optional
+        Compounds of the control lanes (µM), e.g. the same drug as the treated
+        lanes when the question is what an RNA adds to it.
     """
     inhibitor = canonical_name(inhibitor, LYSOSOMAL_INHIBITORS, "lysosomal inhibitor")
     inhibitor_dose_um = checked_number(inhibitor_dose_um, f"dose of {inhibitor} (µM)", 0.0)
     hours = checked_number(hours, "hours", 0.0, low_inclusive=False)
-    treated = make_experiment(treatment, knockdown, cell_line)
+    treated = make_experiment(treatment, knockdown, cell_line, ncrna)
     if inhibitor in treated.treatments:
         raise ValueError(f"the treatment already contains the lysosomal inhibitor {inhibitor!r}; "
                          f"pass it as inhibitor= instead (valid treatment compounds: "
                          f"{', '.join(c for c in COMPOUNDS if c not in LYSOSOMAL_INHIBITORS)})")
-    control = make_experiment({}, None, cell_line)
+    control = make_experiment(control_treatment, None, cell_line)
+    if inhibitor in control.treatments:
+        raise ValueError(f"control_treatment already contains the lysosomal inhibitor "
+                         f"{inhibitor!r}; it is added to the '+ inhibitor' lanes by itself")
     pulse = min(hours, 4.0)
     labels = ("control", "control + inhibitor", "treated", "treated + inhibitor")
     levels = np.empty((3, 4))
@@ -131,7 +142,8 @@ def _harvest(experiment, inhibitor, inhibitor_dose_um, hours, pulse):
     if inhibitor is not None:
         doses = dict(experiment.treatments)
         doses[inhibitor] = inhibitor_dose_um
-        experiment = Experiment(doses, experiment.knockdown, experiment.cell_line)
+        experiment = Experiment(doses, experiment.knockdown, experiment.cell_line,
+                                experiment.ncrna)
         hours = pulse
     pools, steps = pool_trajectories([experiment], time_grid(hours), start)
     reads = relative_read_outs(pools[:, -1:], steps)

@@ -15,7 +15,7 @@ import numpy as np
 from .api import simulate_many
 from .fate import damaging_compounds
 from .names import COMPOUNDS, canonical_name, checked_number
-from .scenario import make_experiment
+from .scenario import Experiment, make_experiment
 
 IC50_SEARCH_RANGE_UM: tuple[float, float] = (1e-4, 1e5)
 _COARSE_POINTS = 28
@@ -36,19 +36,31 @@ def _checked_doses(doses: object) -> np.ndarray:
 
 
 def _drug_and_background(drug: str, treatments: Mapping[str, float] | None,
-                         knockdown: Mapping[str, float] | None, cell_line: str):
+                         knockdown: Mapping[str, float] | None, cell_line: str,
+                         ncrna: Mapping[str, float] | None = None):
     name = canonical_name(drug, COMPOUNDS, "compound")
-    background = make_experiment(treatments, knockdown, cell_line)
+    background = make_experiment(treatments, knockdown, cell_line, ncrna)
     if name in background.treatments:
         raise ValueError(f"{name} is the drug whose dose is varied; remove it from treatments "
                          f"(got treatments={dict(treatments or {})!r})")
-    return name, background
+    return name, _key(background)
 
 
-def _viability_at_end(name: str, doses_um: np.ndarray, hours: float, background) -> np.ndarray:
-    return _arm(name, tuple(float(d) for d in doses_um), hours,
-                tuple(sorted(background.treatments.items())),
-                tuple(sorted(background.knockdown.items())), background.cell_line)["viability"]
+def _key(background: Experiment) -> tuple:
+    """A hashable form of a validated background, for the caches."""
+    return (tuple(sorted(background.treatments.items())),
+            tuple(sorted(background.knockdown.items())), background.cell_line,
+            tuple(sorted(background.ncrna.items())))
+
+
+def _experiment(key: tuple, extra: Mapping[str, float] | None = None) -> Experiment:
+    treatments, knockdown, cell_line, ncrna = key
+    return make_experiment({**dict(treatments), **dict(extra or {})}, dict(knockdown),
+                           cell_line, dict(ncrna))
+
+
+def _viability_at_end(name: str, doses_um: np.ndarray, hours: float, key: tuple) -> np.ndarray:
+    return _arm(name, tuple(float(d) for d in doses_um), hours, key)["viability"]
 
 
 def clear_cache() -> None:
@@ -65,7 +77,8 @@ def clear_cache() -> None:
 def dose_response(drug: str, doses, hours: float = 72.0,
                   treatments: Mapping[str, float] | None = None,
                   knockdown: Mapping[str, float] | None = None,
-                  cell_line: str = "HepG2") -> np.ndarray:
+                  cell_line: str = "HepG2",
+                  ncrna: Mapping[str, float] | None = None) -> np.ndarray:
     """Viability at the end of the exposure for each dose of ``drug``.
 
     Parameters
@@ -83,6 +96,8 @@ def dose_response(drug: str, doses, hours: float = 72.0,
         Gene to fraction removed, 0-1 (see ``KNOCKDOWN_GENES``).
     cell_line : str
         One of ``CELL_LINES``.
+    ncrna : mapping of str to float, optional
+        Non-coding RNA (see ``NCRNAS``) to level relative to basal, > 0.
 
     Returns
     -------
@@ -95,16 +110,17 @@ def dose_response(drug: str, doses, hours: float = 72.0,
     ValueError
         Bad names, doses, fractions or hours, or ``drug`` also in ``treatments``.
     """
-    name, background = _drug_and_background(drug, treatments, knockdown, cell_line)
-    return _viability_at_end(name, _checked_doses(doses), hours, background).copy()
+    name, key = _drug_and_background(drug, treatments, knockdown, cell_line, ncrna)
+    return _viability_at_end(name, _checked_doses(doses), hours, key).copy()
 
 
 def ic50(drug: str, hours: float = 72.0, treatments: Mapping[str, float] | None = None,
-         knockdown: Mapping[str, float] | None = None, cell_line: str = "HepG2") -> float:
+         knockdown: Mapping[str, float] | None = None, cell_line: str = "HepG2",
+         ncrna: Mapping[str, float] | None = None) -> float:
     """Concentration of ``drug`` that halves viability, in µM.
 
-    Viability is normalised to the background alone (the ``treatments`` and
-    ``knockdown`` without ``drug``), as when a combination plate is read
+    Viability is normalised to the background alone (the ``treatments``,
+    ``knockdown`` and ``ncrna`` without ``drug``), as when a combination plate is read
     against its own inhibitor-only wells; so the IC50 measures how sensitive
     the cells are to ``drug``, not the background's own toxicity.
 
@@ -124,33 +140,33 @@ def ic50(drug: str, hours: float = 72.0, treatments: Mapping[str, float] | None 
         or an IC50 below ``IC50_SEARCH_RANGE_UM[0]`` (0.1 nM), which no
         default drug comes near.
     """
-    name, background = _drug_and_background(drug, treatments, knockdown, cell_line)
+    name, key = _drug_and_background(drug, treatments, knockdown, cell_line, ncrna)
     drugs = damaging_compounds()
     if name not in drugs:
         raise ValueError(f"{name} does not kill cells on its own in this model, so it has no "
                          f"IC50; drugs with an IC50: {', '.join(drugs)}")
     checked_number(hours, "hours", 0.0, low_inclusive=False)
-    return _ic50(name, float(hours), tuple(sorted(background.treatments.items())),
-                 tuple(sorted(background.knockdown.items())), background.cell_line)
+    return _ic50(name, float(hours), key)
 
 
 @lru_cache(maxsize=512)
-def _ic50(name: str, hours: float, treatments: tuple, knockdown: tuple, cell_line: str) -> float:
+def _ic50(name: str, hours: float, key: tuple) -> float:
     """The search behind :func:`ic50`, cached: the same question returns at once."""
-    background = make_experiment(dict(treatments), dict(knockdown), cell_line)
     low, high = (math.log10(x) for x in IC50_SEARCH_RANGE_UM)
     for points in (_COARSE_POINTS, _FINE_POINTS):
         grid = np.logspace(low, high, points)
-        viability = _viability_at_end(name, np.concatenate([[0.0], grid]), hours, background)
+        viability = _viability_at_end(name, np.concatenate([[0.0], grid]), hours, key)
         relative = viability[1:] / viability[0]
         below = np.nonzero(relative <= 0.5)[0]
         if below.size == 0:
             return math.inf
         first = below[0]
         if first == 0:
+            treatments, knockdown, cell_line, ncrna = key
             raise ValueError(f"the IC50 of {name} lies below {grid[0]:g} µM, the lowest dose "
                              f"searched (cell line {cell_line}, background "
-                             f"{dict(treatments)}, knockdown {dict(knockdown)})")
+                             f"{dict(treatments)}, knockdown {dict(knockdown)}, "
+                             f"ncrna {dict(ncrna)})")
         low, high = math.log10(grid[first - 1]), math.log10(grid[first])
     r_low, r_high = relative[first - 1], relative[first]
     fraction = (r_low - 0.5) / (r_low - r_high)
@@ -213,7 +229,8 @@ class InterventionComparison:
 def compare_with_intervention(drug: str, doses, hours: float = 72.0,
                               intervention: Mapping[str, float] | None = None,
                               knockdown: Mapping[str, float] | None = None,
-                              cell_line: str = "HepG2") -> InterventionComparison:
+                              cell_line: str = "HepG2",
+                              ncrna: Mapping[str, float] | None = None) -> InterventionComparison:
     """Dose response of ``drug`` alone and with an autophagy intervention.
 
     Parameters
@@ -230,24 +247,24 @@ def compare_with_intervention(drug: str, doses, hours: float = 72.0,
         Knockdowns of the intervention arm (e.g. ``{"ATG7": 0.9}``).
     cell_line : str
         One of ``CELL_LINES``.
+    ncrna : mapping of str to float, optional
+        Non-coding RNA levels of the intervention arm (e.g. ``{"miR-26a": 4.0}``).
 
     Returns
     -------
     InterventionComparison
     """
-    name, background = _drug_and_background(drug, intervention, knockdown, cell_line)
+    name, key = _drug_and_background(drug, intervention, knockdown, cell_line, ncrna)
     doses_um = _checked_doses(doses)
-    treatments_key = tuple(sorted(background.treatments.items()))
-    knockdown_key = tuple(sorted(background.knockdown.items()))
+    plain = ((), (), key[2], ())
     alone_ic50 = ic50(name, hours, cell_line=cell_line)
-    combined_ic50 = _ic50(name, float(hours), treatments_key, knockdown_key, cell_line)
+    combined_ic50 = _ic50(name, float(hours), key)
     probe = alone_ic50 if math.isfinite(alone_ic50) else float(doses_um.max())
     curve_doses = tuple(float(d) for d in doses_um)
-    alone = _arm(name, curve_doses, hours, (), (), cell_line)
-    combined = _arm(name, curve_doses, hours, treatments_key, knockdown_key, cell_line)
-    at_probe = _arm(name, (probe,), hours, (), (), cell_line)
-    background_and_probe = _arm(name, (0.0, probe), hours, treatments_key, knockdown_key,
-                                cell_line)
+    alone = _arm(name, curve_doses, hours, plain)
+    combined = _arm(name, curve_doses, hours, key)
+    at_probe = _arm(name, (probe,), hours, plain)
+    background_and_probe = _arm(name, (0.0, probe), hours, key)
     v_background, v_both = background_and_probe["viability"]
     return InterventionComparison(
         doses_um=doses_um, alone=alone["viability"], combined=combined["viability"],
@@ -263,14 +280,13 @@ def compare_with_intervention(drug: str, doses, hours: float = 72.0,
 
 
 @lru_cache(maxsize=256)
-def _arm(name: str, doses_um: tuple, hours: float, treatments: tuple, knockdown: tuple,
-         cell_line: str) -> dict[str, np.ndarray]:
+def _arm(name: str, doses_um: tuple, hours: float, key: tuple) -> dict[str, np.ndarray]:
     """End-point viability and causes of loss for each dose on one background (cached).
 
-    The arrays are read-only, so that a cached result cannot be changed by a caller.
+    ``key`` is a background made hashable by :func:`_key`. The arrays are
+    read-only, so that a cached result cannot be changed by a caller.
     """
-    experiments = [make_experiment({**dict(treatments), name: d}, dict(knockdown), cell_line)
-                   for d in doses_um]
+    experiments = [_experiment(key, {name: d}) for d in doses_um]
     out = simulate_many(experiments, hours)
     ends = {key: out[key][:, -1].copy() for key in ("viability", "loss_from_damage",
                                                      "loss_from_autophagy")}

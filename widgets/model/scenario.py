@@ -18,17 +18,19 @@ from functools import lru_cache
 
 from .data_files import parameter_values, read_table
 from .names import CELL_LINES, COMPOUNDS, KNOCKDOWN_GENES, canonical_name, checked_number
+from .ncrna import checked_levels, step_multipliers
 
 EFFECTS: tuple[str, ...] = ("induction", "initiation_block", "fusion_block", "degradation_block")
 
 
 @dataclass(frozen=True)
 class Experiment:
-    """A validated experiment: canonical names, doses in µM, knockdown fractions."""
+    """A validated experiment: canonical names, doses in µM, knockdown fractions, RNA levels."""
 
     treatments: dict[str, float] = field(default_factory=dict)
     knockdown: dict[str, float] = field(default_factory=dict)
     cell_line: str = "HepG2"
+    ncrna: dict[str, float] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -43,7 +45,8 @@ class StepFactors:
 
 def make_experiment(treatments: Mapping[str, float] | None = None,
                     knockdown: Mapping[str, float] | None = None,
-                    cell_line: str = "HepG2") -> Experiment:
+                    cell_line: str = "HepG2",
+                    ncrna: Mapping[str, float] | None = None) -> Experiment:
     """Validate user input and return an :class:`Experiment`.
 
     Parameters
@@ -55,12 +58,15 @@ def make_experiment(treatments: Mapping[str, float] | None = None,
         ``"MIR21"``, of the microRNA) removed, 0-1.
     cell_line : str
         One of ``CELL_LINES``.
+    ncrna : mapping of str to float, optional
+        Non-coding RNA (see ``NCRNAS``) to its level relative to basal, > 0
+        (above 1 a mimic, below 1 an inhibitor); see :mod:`widgets.model.ncrna`.
 
     Raises
     ------
     ValueError
         For an unknown name, a negative or non-finite dose, a fraction outside
-        0-1, or a mapping of the wrong type. The message names the bad value
+        0-1, a non-positive RNA level, or a mapping of the wrong type. The message names the bad value
         and the valid choices or range.
     """
     line = canonical_name(cell_line, CELL_LINES, "cell line")
@@ -74,7 +80,8 @@ def make_experiment(treatments: Mapping[str, float] | None = None,
         gene = canonical_name(name.upper() if isinstance(name, str) else name,
                               KNOCKDOWN_GENES, "knockdown gene")
         fractions[gene] = checked_number(fraction, f"knockdown fraction of {gene}", 0.0, 1.0)
-    return Experiment(treatments=doses, knockdown=fractions, cell_line=line)
+    return Experiment(treatments=doses, knockdown=fractions, cell_line=line,
+                      ncrna=checked_levels(ncrna))
 
 
 def _items(mapping: Mapping[str, float] | None, what: str):
@@ -127,11 +134,13 @@ def compound_effects() -> dict[str, tuple[tuple[str, float, float, float], ...]]
 def step_factors(experiment: Experiment) -> StepFactors:
     """Compute the four step factors of an :class:`Experiment`.
 
-    Inducers add their effects on nucleation (``1 + sum Emax * occupancy``),
-    of which a line with high miR-21 keeps only ``mir21_induction_left``
-    unless miR-21 is knocked down; inhibitors of one step act independently
-    (their remaining activities multiply); knockdowns scale the step their
-    gene belongs to.
+    Inducers add their effects on nucleation (``1 + sum Emax * occupancy``);
+    inhibitors of one step act independently (their remaining activities
+    multiply); knockdowns scale the step their gene belongs to; non-coding
+    RNAs change their targets' proteins (:mod:`widgets.model.ncrna`), which
+    scale a step or join a knockdown. Anti-miR-21 (``knockdown["MIR21"]``)
+    lowers the miR-21 level by the fraction removed, so drug-induced autophagy
+    recovers where miR-21 is high (the sorafenib-resistant line).
     """
     induction_excess = 0.0
     remaining = {"initiation_block": 1.0, "fusion_block": 1.0, "degradation_block": 1.0}
@@ -148,14 +157,19 @@ def step_factors(experiment: Experiment) -> StepFactors:
 
     p = parameter_values(experiment.cell_line)
     kd = experiment.knockdown
-    induction_excess *= 1.0 - (1.0 - p["mir21_induction_left"]) * (1.0 - kd.get("MIR21", 0.0))
-    ulk = 1.0 - p["ulk1_share"] * kd.get("ULK1", 0.0)
-    beclin = conjugation_left(1.0 - kd.get("BECN1", 0.0), p["becn1_reserve"])
-    atg5 = conjugation_left(1.0 - kd.get("ATG5", 0.0), p["conjugation_reserve_atg5"])
-    atg7 = conjugation_left(1.0 - kd.get("ATG7", 0.0), p["conjugation_reserve_atg7"])
+    levels = dict(experiment.ncrna)
+    if "MIR21" in kd:
+        levels["miR-21"] = levels.get("miR-21", 1.0) * (1.0 - kd["MIR21"])
+    proteins, steps = step_multipliers(levels, experiment.cell_line)
+    left = {gene: (1.0 - kd.get(gene, 0.0)) * proteins[gene] for gene in proteins}
+    ulk = 1.0 - p["ulk1_share"] * (1.0 - left["ULK1"])
+    beclin = conjugation_left(left["BECN1"], p["becn1_reserve"])
+    atg5 = conjugation_left(left["ATG5"], p["conjugation_reserve_atg5"])
+    atg7 = conjugation_left(left["ATG7"], p["conjugation_reserve_atg7"])
     return StepFactors(
-        nucleation=(1.0 + induction_excess) * remaining["initiation_block"] * ulk * beclin,
-        conjugation=atg5 * atg7,
+        nucleation=((1.0 + induction_excess * steps["induction"]) * remaining["initiation_block"]
+                    * ulk * beclin * steps["nucleation"]),
+        conjugation=atg5 * atg7 * steps["conjugation"],
         fusion=remaining["fusion_block"],
         degradation=remaining["degradation_block"],
     )

@@ -67,24 +67,26 @@ def model_answer(question: dict) -> float:
     """The value a model-based numeric question expects, computed from ``widgets`` now.
 
     ``question["compute"]["quantity"]`` is one of ``ic50`` (µM), ``fold_shift``
-    (IC50 alone / IC50 with ``treatments`` and ``knockdown``),
+    (IC50 alone / IC50 with ``treatments``, ``knockdown`` and ``ncrna``),
     ``surface_mhc_i`` (toy model, relative to untreated cells), ``stem_percent`` (stem-like
     cells, %, at the end of :func:`widgets.simulate_populations` with ``hours``, ``hypoxia``
     and ``start_stem_fraction``), ``coculture_ic50_shift`` (recipient IC50 with donors /
     alone, :func:`widgets.model.exosomes.recipient_ic50`), or one of
     ``SIMULATED`` (the read-out of :func:`widgets.simulate` at the end of
-    ``hours``, relative to basal).
+    ``hours``, relative to basal). RNA levels (``ncrna``) apply to ``ic50``,
+    ``fold_shift`` and the simulated read-outs.
     """
     spec = question["compute"]
     quantity = spec["quantity"]
     line = spec.get("cell_line", "HepG2")
     treatments, knockdown = spec.get("treatments", {}), spec.get("knockdown", {})
+    ncrna = spec.get("ncrna", {})
     if quantity == "ic50":
-        return ic50(spec["drug"], spec.get("hours", 72.0), treatments, knockdown, line)
+        return ic50(spec["drug"], spec.get("hours", 72.0), treatments, knockdown, line, ncrna)
     if quantity == "fold_shift":
         hours = spec.get("hours", 72.0)
         return (ic50(spec["drug"], hours, cell_line=line)
-                / ic50(spec["drug"], hours, treatments, knockdown, line))
+                / ic50(spec["drug"], hours, treatments, knockdown, line, ncrna))
     if quantity == "surface_mhc_i":
         return antigen_presentation(treatments, knockdown, line).surface_mhc_i
     if quantity == "stem_percent":
@@ -98,7 +100,7 @@ def model_answer(question: dict) -> float:
                                          spec.get("ph", 7.4))
         return together / alone
     if quantity in SIMULATED:
-        result = simulate(treatments, spec.get("hours", 24.0), knockdown, line)
+        result = simulate(treatments, spec.get("hours", 24.0), knockdown, line, ncrna)
         return float(getattr(result, quantity)[-1])
     raise ValueError(f"question {question['id']!r}: unknown quantity {quantity!r}; valid "
                      f"choices are: ic50, fold_shift, surface_mhc_i, stem_percent, coculture_ic50_shift, "
