@@ -19,6 +19,7 @@ def test_public_names():
         assert callable(getattr(widgets, contract)), contract
     assert set(widgets.CELL_LINES) == {"HepG2", "Huh7", "Hep3B", "Huh7-SR"}
     assert set(widgets.KNOCKDOWN_GENES) == {"ATG5", "ATG7", "ULK1", "BECN1", "MIR21"}
+    assert {"miR-26a", "miR-223", "HULC", "miR-21"} <= set(widgets.NCRNAS)
 
 
 def test_result_arrays_share_the_time_axis():

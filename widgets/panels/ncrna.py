@@ -13,7 +13,8 @@ from ..model.table1 import BLOT_HOURS, CURVE_HOURS, context_result, dial, table1
 from .two_lives import Control, Panel, PanelBox, build, choice, number, running_live
 
 LEVELS = (0.1, 0.2, 0.3, 0.5, 0.7, 1.0, 2.0, 3.0, 5.0, 7.0, 10.0, 20.0, 30.0)
-STATIC_LEVELS = (0.1, 0.3, 1.0, 3.0, 10.0)
+DIAL_STATIC_LEVELS = (0.1, 1.0, 10.0)   # seven rows × three levels: a page a phone can load
+CONTEXT_STATIC_LEVELS = (0.1, 0.3, 1.0, 3.0, 10.0)
 MIR21_LINES = ("Huh7", "Huh7-SR")
 MIR21_DRUG = "sorafenib"
 MIR21_DOSES_UM = np.geomspace(0.3, 300.0, 37)
@@ -23,9 +24,8 @@ def format_level(level: float) -> str:
     return f"{level:g} × basal"
 
 
-def level_control(mention: str) -> Control:
-    return number("level", "RNA level", LEVELS, 1.0, format_level, STATIC_LEVELS,
-                  mention=mention)
+def level_control(mention: str, static: tuple[float, ...]) -> Control:
+    return number("level", "RNA level", LEVELS, 1.0, format_level, static, mention=mention)
 
 
 def row_label(row) -> str:
@@ -38,7 +38,7 @@ def table1_dial_panel() -> Panel:
     rows = table1_rows(modelled_only=True)
     controls = (choice("row", "Table 1 row", [(row_label(r), r.row) for r in rows], rows[0].row,
                        [r.row for r in rows], kind="dropdown", mention="the row of Table 1"),
-                level_control("the RNA level"))
+                level_control("the RNA level", DIAL_STATIC_LEVELS))
     if running_live():
         for r in rows:
             for level in LEVELS:
@@ -65,7 +65,7 @@ def table1_dial() -> PanelBox:
 
 def mir21_contexts_panel() -> Panel:
     """miR-21 in parental and sorafenib-resistant cells, declared: one level, two contexts."""
-    controls = (level_control("the miR-21 level"),)
+    controls = (level_control("the miR-21 level", CONTEXT_STATIC_LEVELS),)
     if running_live():
         for level in LEVELS:
             _contexts(level)
