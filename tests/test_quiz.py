@@ -97,7 +97,7 @@ def test_numeric_answers_are_computed_from_the_model():
 
 
 def test_unknown_bank_or_page_is_named_in_the_error():
-    with pytest.raises(ValueError, match="valid choices are: drugs, exosomes, machinery, ncrna"):
+    with pytest.raises(ValueError, match="valid choices are: conclusion, drugs, exosomes, machinery, ncrna"):
         quiz.load_bank("genetics")
     with pytest.raises(ValueError, match="flux_explorer"):
         quiz.questions_for("machinery", "nowhere")
