@@ -13,10 +13,11 @@ BIB_KEYS = set(re.findall(r"^@\w+\{([^,\s]+),", (DATA_DIR / "references.bib").re
 TABLES = ("parameters.csv", "compounds.csv", "compound_effects.csv", "cell_lines.csv",
           "cell_line_responses.csv", "cell_line_parameters.csv", "drug_damage.csv",
           "ic50_targets.csv", "vesicle_populations.csv", "vesicle_preparations.csv",
-          "ncrna_targets.csv", "ncrna.csv")
+          "ncrna_targets.csv", "ncrna.csv", "clinical_exposure.csv", "trials.csv")
 NUMBER_TABLES = ("parameters.csv", "compound_effects.csv", "cell_line_responses.csv",
                  "cell_line_parameters.csv", "drug_damage.csv", "ic50_targets.csv",
-                 "vesicle_populations.csv", "vesicle_preparations.csv", "ncrna_targets.csv")
+                 "vesicle_populations.csv", "vesicle_preparations.csv", "ncrna_targets.csv",
+                 "clinical_exposure.csv")
 BASES = {"measured", "calibrated", "assumed", "numerical"}
 
 
