@@ -80,6 +80,13 @@ def model_figures() -> None:
                                      rng.uniform(0, 1, 10_000))]
     median_row("simulate_many, 10,000 scenarios x 72 h (median)",
                samples_ms(lambda: simulate_many(population, 72.0), 5), 1000.0)
+    trial_arms = {"sorafenib": {"sorafenib": 1.0},
+                  "sorafenib + HCQ": {"sorafenib": 1.0, "hydroxychloroquine": 1.0}}
+    widgets.virtual_trial(trial_arms, 300)  # the arms' cell-model tables, cached once
+    median_row("virtual_trial, 2 x 300 patients with KM, HR, log-rank (median)",
+               samples_ms(lambda: widgets.virtual_trial(trial_arms, 300), 50), 20.0)
+    median_row("trial_power, 1,000 trials of 2 x 34 patients (median)",
+               samples_ms(lambda: widgets.trial_power(trial_arms, 34, 1000), 10), 1000.0)
 
 
 def reference_solver_comparison(n_scenarios: int = 20) -> None:

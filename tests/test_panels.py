@@ -115,7 +115,7 @@ def test_controls_are_consistent_and_their_read_outs_cannot_be_typed_into(declar
         assert isinstance(widget, (W.Dropdown, W.ToggleButtons, W.SelectionSlider)), widget
         if isinstance(widget, W.SelectionSlider):
             assert not widget.readout
-            assert all(re.match(r"^[\d.]+ ?(nM|µM|mM|h|%|days|cycles|× IC50|× basal|log10|pH)$", label)
+            assert all(re.match(r"^[\d.]+ ?(nM|µM|mM|h|%|days|cycles|× IC50|× basal|per arm|log10|pH)$", label)
                        for label in widget._options_labels), widget._options_labels
     assert not any(isinstance(w, (W.FloatSlider, W.FloatLogSlider, W.IntSlider, W.Text))
                    for w in _walk(box))

@@ -192,8 +192,10 @@ def _keyboard_actions(page):
                                                                    page.keyboard.press("ArrowRight"))))
     for i in range(page.locator(".widget-dropdown select").count()):
         select = page.locator(".widget-dropdown select").nth(i)
-        actions.append((f"drop-down {i + 1}", lambda select=select: (select.focus(),
-                                                                      page.keyboard.press("ArrowDown"))))
+        actions.append((f"drop-down {i + 1}", lambda select=select: (
+            select.focus(), page.keyboard.press(  # to the next choice, or back from the last
+                "ArrowUp" if select.evaluate("s => s.selectedIndex === s.options.length - 1")
+                else "ArrowDown"))))
     for group in range(page.locator(".widget-toggle-buttons").count()):
         other = (page.locator(".widget-toggle-buttons").nth(group)
                  .locator("button:not(.mod-active)").first)

@@ -182,3 +182,15 @@ def regulator_table() -> str:
                      f"| {row['step_dependence'] or '–'} | {row['basis']} | "
                      f"{_cite(row['source'], row['basis'])} | {_escape(row['note'])} |")
     return "\n".join(lines)
+
+
+def clinical_exposure_table() -> str:
+    """Markdown table of ``data/clinical_exposure.csv``: standard doses and what patients reach."""
+    lines = ["| compound | standard dose | concentration (µM) | measured as | as reported | basis | "
+             "source | evidence |", "|---|---|---|---|---|---|---|---|"]
+    for row in read_table("clinical_exposure.csv"):
+        lines.append(f"| {compound_label(row['compound'])} | {row['dose_unit_label']} | "
+                     f"{row['exposure_um']} | {row['exposure_measure']} | {row['value']} "
+                     f"{row['unit']} | {row['basis']} | {_cite(row['source'], row['basis'])} | "
+                     f"{_escape(row['note'])} |")
+    return "\n".join(lines)

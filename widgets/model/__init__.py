@@ -10,10 +10,11 @@ from .pharmacology import bliss_excess, dose_response, ic50
 from .scenario import Experiment, StepFactors, make_experiment, step_factors
 from .exosomes import CocultureResult, simulate_coculture
 from .stem_cells import PopulationResult, simulate_populations
+from .trials import TrialResult, trial_power, virtual_trial
 
 __all__ = ["CELL_LINES", "COMPOUNDS", "KNOCKDOWN_GENES", "NCRNAS", "CocultureResult", "Experiment",
            "PopulationResult",
            "SimulationResult", "StepFactors", "bliss_excess", "dose_response", "ic50",
            "make_experiment", "simulate", "simulate_coculture", "simulate_many",
            "simulate_populations", "step_factors",
-           "time_grid"]
+           "time_grid", "TrialResult", "trial_power", "virtual_trial"]

@@ -37,6 +37,24 @@ def read_table(file_name: str) -> tuple[dict[str, str], ...]:
 
 
 _OVERRIDES: dict[str, float] = {}
+_DATA_CACHES: list = []
+
+
+def data_cache(function):
+    """``functools.lru_cache`` for results that follow from the numbers in ``data/``.
+
+    :func:`clear_data_caches` empties every such cache at once (as
+    :func:`parameters_set_to` does on entry and exit).
+    """
+    cached = lru_cache(maxsize=None)(function)
+    _DATA_CACHES.append(cached)
+    return cached
+
+
+def clear_data_caches() -> None:
+    """Forget every result cached with :func:`data_cache`."""
+    for cached in _DATA_CACHES:
+        cached.cache_clear()
 
 
 @lru_cache(maxsize=None)
@@ -87,8 +105,6 @@ def parameters_set_to(**values: float) -> Iterator[None]:
     """
     import math
 
-    from .pharmacology import clear_cache
-
     known = {row["name"] for row in read_table("parameters.csv")}
     for name, value in values.items():
         if name not in known:
@@ -100,11 +116,11 @@ def parameters_set_to(**values: float) -> Iterator[None]:
     previous = dict(_OVERRIDES)
     _OVERRIDES.update({name: float(value) for name, value in values.items()})
     _values.cache_clear()
-    clear_cache()
+    clear_data_caches()
     try:
         yield
     finally:
         _OVERRIDES.clear()
         _OVERRIDES.update(previous)
         _values.cache_clear()
-        clear_cache()
+        clear_data_caches()

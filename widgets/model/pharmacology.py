@@ -8,11 +8,11 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
 
 import numpy as np
 
 from .api import simulate_many
+from .data_files import clear_data_caches, data_cache
 from .fate import damaging_compounds
 from .names import COMPOUNDS, canonical_name, checked_number
 from .scenario import Experiment, make_experiment
@@ -64,14 +64,13 @@ def _viability_at_end(name: str, doses_um: np.ndarray, hours: float, key: tuple)
 
 
 def clear_cache() -> None:
-    """Forget cached IC50 searches and dose-response arms.
+    """Forget cached IC50 searches, dose-response arms and everything built on them.
 
     Results are cached because a widget asks the same questions again and
     again; a process that changes the files in ``data/`` (the calibration
     tool) must call this afterwards.
     """
-    _ic50.cache_clear()
-    _arm.cache_clear()
+    clear_data_caches()
 
 
 def dose_response(drug: str, doses, hours: float = 72.0,
@@ -149,7 +148,7 @@ def ic50(drug: str, hours: float = 72.0, treatments: Mapping[str, float] | None 
     return _ic50(name, float(hours), key)
 
 
-@lru_cache(maxsize=512)
+@data_cache
 def _ic50(name: str, hours: float, key: tuple) -> float:
     """The search behind :func:`ic50`, cached: the same question returns at once."""
     low, high = (math.log10(x) for x in IC50_SEARCH_RANGE_UM)
@@ -279,7 +278,7 @@ def compare_with_intervention(drug: str, doses, hours: float = 72.0,
                              float(background_and_probe["loss_from_autophagy"][1])))
 
 
-@lru_cache(maxsize=256)
+@data_cache
 def _arm(name: str, doses_um: tuple, hours: float, key: tuple) -> dict[str, np.ndarray]:
     """End-point viability and causes of loss for each dose on one background (cached).
 

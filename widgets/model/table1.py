@@ -15,7 +15,7 @@ import numpy as np
 
 from .api import simulate
 from .assays import Blot, turnover_blot
-from .data_files import read_table
+from .data_files import data_cache, read_table
 from .names import checked_number
 from .ncrna import checked_levels, regulator_targets, target_levels
 from .pharmacology import dose_response, ic50
@@ -129,7 +129,7 @@ class DialResult:
     ic50_um: float
 
 
-@lru_cache(maxsize=None)
+@data_cache
 def dial(row: str, level: float) -> DialResult:
     """Set the RNA of Table 1 row ``row`` to ``level`` × basal and read everything out.
 
@@ -198,7 +198,7 @@ class ContextResult:
     flux: float
 
 
-@lru_cache(maxsize=None)
+@data_cache
 def context_result(drug: str, cell_line: str, level: float, regulator: str = "miR-21",
                    doses_um: tuple[float, ...] = tuple(np.geomspace(0.3, 300.0, 37))
                    ) -> ContextResult:

@@ -17,6 +17,7 @@ from ..model.data_files import DATA_DIR
 from ..model.exosomes import recipient_ic50
 from ..model.pharmacology import ic50
 from ..model.stem_cells import simulate_populations
+from ..model.trials import schoenfeld_events, virtual_trial
 
 QUESTION_TYPES = ("single", "multiple", "numeric")
 # A question that needs the page's widget says where it can be answered ("uses"): with the
@@ -71,7 +72,9 @@ def model_answer(question: dict) -> float:
     ``surface_mhc_i`` (toy model, relative to untreated cells), ``stem_percent`` (stem-like
     cells, %, at the end of :func:`widgets.simulate_populations` with ``hours``, ``hypoxia``
     and ``start_stem_fraction``), ``coculture_ic50_shift`` (recipient IC50 with donors /
-    alone, :func:`widgets.model.exosomes.recipient_ic50`), or one of
+    alone, :func:`widgets.model.exosomes.recipient_ic50`), ``trial_hazard_ratio`` (of
+    :func:`widgets.virtual_trial` with ``arms``, ``n_per_arm`` and ``seed``),
+    ``schoenfeld_events`` (deaths for ``hazard_ratio`` at ``alpha`` and ``power``), or one of
     ``SIMULATED`` (the read-out of :func:`widgets.simulate` at the end of
     ``hours``, relative to basal). RNA levels (``ncrna``) apply to ``ic50``,
     ``fold_shift`` and the simulated read-outs.
@@ -99,11 +102,18 @@ def model_answer(question: dict) -> float:
                                          spec.get("donor_fraction", 0.5), treatments,
                                          spec.get("ph", 7.4))
         return together / alone
+    if quantity == "trial_hazard_ratio":
+        return virtual_trial(spec["arms"], spec["n_per_arm"], spec.get("months", 24.0),
+                             spec.get("seed", 0), spec.get("enrichment")).hazard_ratio
+    if quantity == "schoenfeld_events":
+        return schoenfeld_events(spec["hazard_ratio"], spec.get("alpha", 0.05),
+                                 spec.get("power", 0.8))
     if quantity in SIMULATED:
         result = simulate(treatments, spec.get("hours", 24.0), knockdown, line, ncrna)
         return float(getattr(result, quantity)[-1])
     raise ValueError(f"question {question['id']!r}: unknown quantity {quantity!r}; valid "
                      f"choices are: ic50, fold_shift, surface_mhc_i, stem_percent, coculture_ic50_shift, "
+                     f"trial_hazard_ratio, schoenfeld_events, "
                      f"{', '.join(SIMULATED)}")
 
 

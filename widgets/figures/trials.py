@@ -1,0 +1,203 @@
+"""Figures of the clinical translation chapter: a virtual trial's Kaplan-Meier curves, and power.
+
+Built once (``*_figure()``) and updated in place (``update_*()``), like every
+figure module (see :mod:`widgets.figures.rendering`).
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+import numpy as np
+from matplotlib.figure import Figure
+
+from ..model.trials import AT_RISK_MONTHS, TUMOUR_TYPES, TrialResult
+from .palette import CONTROL, OKABE_ITO, TREATED
+from .rendering import Description, new_figure
+
+ARM_COLOURS = (CONTROL, TREATED)
+TYPE_COLOURS = {"accomplice": OKABE_ITO["green"], "neutral": "0.75",
+                "antagonist": OKABE_ITO["vermillion"]}
+TYPE_LABELS = {"accomplice": "autophagy protects\n(accomplice)", "neutral": "no role (neutral)",
+               "antagonist": "autophagy kills\n(antagonist)"}
+POWER_COLOURS = {"all comers": TREATED, "enriched": OKABE_ITO["green"],
+                 "reference": CONTROL}
+
+
+@dataclass
+class TrialArtists:
+    figure: Figure
+    km_ax: object
+    kinds_ax: object
+    curves: list
+    censor_marks: list
+    at_risk_texts: list
+    arm_labels: list
+    summary: object
+    kind_bars: dict
+    title: object
+    dynamic: list = field(default_factory=list)
+
+
+def trial_figure(months: float) -> TrialArtists:
+    """Kaplan-Meier curves with numbers at risk (left) and who was enrolled (right)."""
+    figure, (km_ax, kinds_ax) = new_figure(1, 2, (8.6, 4.2),
+                                           gridspec_kw={"width_ratios": [2.4, 1.0]})
+    curves = [km_ax.plot([], [], color=colour, linewidth=2.0, drawstyle="steps-post")[0]
+              for colour in ARM_COLOURS]
+    censor_marks = [km_ax.plot([], [], color=colour, marker="|", markersize=7,
+                               linestyle="none")[0] for colour in ARM_COLOURS]
+    km_ax.set_xlim(0.0, months)
+    km_ax.set_ylim(-0.32, 1.02)
+    km_ax.set_yticks([0.0, 0.25, 0.5, 0.75, 1.0])
+    km_ax.axhline(0.5, color="0.75", linewidth=0.8, linestyle=":")
+    km_ax.axhline(-0.04, color="0.6", linewidth=0.6)
+    km_ax.set_xticks(AT_RISK_MONTHS)
+    km_ax.set_xlabel("months from entry")
+    km_ax.set_ylabel("overall survival (Kaplan–Meier)")
+    km_ax.grid(alpha=0.3)
+    km_ax.text(0.0, -0.09, "at risk", fontsize=8, ha="left", va="center", color="0.3")
+    at_risk_texts = [[km_ax.text(m, -0.16 - 0.09 * row, "", fontsize=8, ha="center",
+                                 va="center", color=colour) for m in AT_RISK_MONTHS]
+                     for row, colour in enumerate(ARM_COLOURS)]
+    arm_labels = [km_ax.text(0.98, 0.97 - 0.07 * row, "", transform=km_ax.transAxes,
+                             ha="right", va="top", fontsize=9, color=colour)
+                  for row, colour in enumerate(ARM_COLOURS)]
+    summary = km_ax.text(0.98, 0.80, "", transform=km_ax.transAxes, ha="right", va="top",
+                         fontsize=8.5, bbox={"facecolor": "white", "edgecolor": "0.7"})
+    positions = np.arange(2)
+    kind_bars = {}
+    bottom = np.zeros(2)
+    for kind in TUMOUR_TYPES:
+        kind_bars[kind] = kinds_ax.bar(positions, np.zeros(2), 0.6, bottom=bottom,
+                                       color=TYPE_COLOURS[kind], label=TYPE_LABELS[kind])
+    kinds_ax.set_xticks(positions, labels=["control\narm", "treated\narm"])
+    kinds_ax.set_ylim(0.0, 1.0)
+    kinds_ax.set_ylabel("share of patients")
+    kinds_ax.set_title("Tumours enrolled", fontsize=10)
+    kinds_ax.legend(fontsize=8, frameon=False, loc="upper center", bbox_to_anchor=(0.5, -0.18),
+                    ncol=1)
+    title = figure.suptitle("", fontsize=11)
+    patches = [patch for bars in kind_bars.values() for patch in bars]
+    return TrialArtists(figure, km_ax, kinds_ax, curves, censor_marks, at_risk_texts,
+                        arm_labels, summary, kind_bars, title,
+                        [*curves, *censor_marks, *[t for row in at_risk_texts for t in row],
+                         *arm_labels, summary, *patches, title])
+
+
+def _median_text(months: float) -> str:
+    return "not reached" if math.isinf(months) else f"{months:.1f} mo"
+
+
+def update_trial(artists: TrialArtists, trial: TrialResult, title: str) -> Description:
+    """Draw one :class:`TrialResult`; return what the figure shows."""
+    for i, arm in enumerate(trial.arms):
+        times, survival = trial.km[arm]
+        times = np.append(times, trial.months)
+        survival = np.append(survival, survival[-1])
+        artists.curves[i].set_data(times, survival)
+        censored = trial.times[arm][~trial.events[arm]]
+        artists.censor_marks[i].set_data(censored, np.interp(censored, times, survival))
+        for text, count in zip(artists.at_risk_texts[i], trial.at_risk[arm]):
+            text.set_text(str(count))
+        artists.arm_labels[i].set_text(f"{arm}: median {_median_text(trial.median_os[arm])}")
+        shares = np.bincount(trial.tumour_types[arm], minlength=len(TUMOUR_TYPES)) / \
+            trial.n_per_arm
+        bottom = 0.0
+        for kind, share in zip(TUMOUR_TYPES, shares):
+            bar = artists.kind_bars[kind][i]
+            bar.set_y(bottom)
+            bar.set_height(share)
+            bottom += share
+    low, high = trial.hazard_ratio_ci
+    verdict = f"HR {trial.hazard_ratio:.2f} (95% CI {low:.2f}–{high:.2f})"
+    p_text = "p < 0.001" if trial.logrank_p < 0.001 else f"p = {trial.logrank_p:.3f}"
+    artists.summary.set_text(f"{verdict}\nlog-rank {p_text}")
+    artists.title.set_text(title)
+    control, treated = trial.arms
+    medians = (f"median overall survival {_median_text(trial.median_os[control])} ({control}) "
+               f"and {_median_text(trial.median_os[treated])} ({treated})")
+    return Description(
+        f"Kaplan–Meier curves of overall survival for {title}, {trial.n_per_arm} patients per "
+        f"arm followed up to {trial.months:g} months: {medians}; hazard ratio "
+        f"{trial.hazard_ratio:.2f} (95% CI {low:.2f}–{high:.2f}), log-rank {p_text}. Numbers at "
+        f"risk at {', '.join(f'{m:g}' for m in AT_RISK_MONTHS)} months: "
+        f"{control} {', '.join(map(str, trial.at_risk[control]))}; "
+        f"{treated} {', '.join(map(str, trial.at_risk[treated]))}. A bar chart shows the share "
+        "of each arm whose tumour uses autophagy as an accomplice, is neutral, or uses it as "
+        "an antagonist.",
+        f"{medians}\n{verdict}; log-rank {p_text}")
+
+
+@dataclass
+class PowerArtists:
+    figure: Figure
+    ax: object
+    lines: dict
+    summary: object
+    title: object
+    dynamic: list = field(default_factory=list)
+
+
+def power_figure(sizes: tuple[int, ...], marks: dict[str, int], alpha: float) -> PowerArtists:
+    """Power against patients per arm on fixed axes, with the designs in ``marks`` marked."""
+    figure, ax = new_figure(1, 1, (7.6, 3.9))
+    lines = {name: ax.plot([], [], color=colour, linewidth=2.2 if name != "reference" else 1.4,
+                           linestyle="-" if name != "reference" else "--", marker="o",
+                           markersize=4, label=label)[0]
+             for (name, colour), label in zip(POWER_COLOURS.items(),
+                                              ("add HCQ, all comers", "add HCQ, enriched",
+                                               "sorafenib vs placebo"))}
+    ax.set_xscale("log")
+    ax.set_xlim(sizes[0] * 0.9, sizes[-1] * 1.1)
+    ax.set_ylim(0.0, 1.02)
+    ax.axhline(0.8, color="0.6", linewidth=0.8, linestyle=":")
+    ax.axhline(alpha, color="0.6", linewidth=0.8, linestyle=":")
+    ax.text(sizes[0], 0.81, "80% power", fontsize=8, color="0.4", va="bottom")
+    ax.text(sizes[0], alpha + 0.01, f"α = {alpha:g}", fontsize=8, color="0.4", va="bottom")
+    for label, n in marks.items():
+        ax.axvline(n, color="0.5", linewidth=0.9)
+        ax.text(n, 1.0, f" {label}", rotation=90, fontsize=8, va="top", ha="right", color="0.3")
+    ax.set_xlabel("patients per arm")
+    ax.set_ylabel("power (share of trials with p < α)")
+    ax.grid(alpha=0.3, which="both")
+    ax.legend(fontsize=8, frameon=False, loc="center left")
+    summary = ax.text(0.98, 0.52, "", transform=ax.transAxes, ha="right", va="top",
+                      fontsize=8.5, bbox={"facecolor": "white", "edgecolor": "0.7"})
+    title = figure.suptitle("", fontsize=11)
+    return PowerArtists(figure, ax, lines, summary, title,
+                        [*lines.values(), summary, title])
+
+
+def update_power(artists: PowerArtists, sizes: tuple[int, ...], powers: dict[str, np.ndarray],
+                 hazard_ratios: dict[str, float], title: str) -> Description:
+    """Draw power curves (``"all comers"``, ``"enriched"``, ``"reference"``) and their HRs."""
+    for name, line in artists.lines.items():
+        line.set_data(sizes, powers[name])
+    artists.summary.set_text(
+        "hazard ratio of a very large trial\n"
+        f"add HCQ, all comers: {hazard_ratios['all comers']:.3f}\n"
+        f"add HCQ, enriched: {hazard_ratios['enriched']:.3f}\n"
+        f"sorafenib vs placebo: {hazard_ratios['reference']:.3f}")
+    artists.title.set_text(title)
+    at = {name: ", ".join(f"{n}: {p:.2f}" for n, p in zip(sizes, values))
+          for name, values in powers.items()}
+    return Description(
+        f"Power against the number of patients per arm for {title}, for adding "
+        f"hydroxychloroquine to sorafenib in all comers ({at['all comers']}) and in a trial "
+        f"enriched for autophagy-dependent tumours ({at['enriched']}), beside sorafenib against "
+        f"placebo ({at['reference']}). Hazard ratios of very large trials: all comers "
+        f"{hazard_ratios['all comers']:.3f}, enriched {hazard_ratios['enriched']:.3f}, "
+        f"sorafenib against placebo {hazard_ratios['reference']:.3f}.",
+        f"Hazard ratios of very large trials: all comers {hazard_ratios['all comers']:.3f}, "
+        f"enriched {hazard_ratios['enriched']:.3f}, sorafenib vs placebo "
+        f"{hazard_ratios['reference']:.3f}\n"
+        f"Power with 34 and 300 per arm, all comers: "
+        f"{_power_at(sizes, powers['all comers'], 34)}, "
+        f"{_power_at(sizes, powers['all comers'], 300)}; enriched: "
+        f"{_power_at(sizes, powers['enriched'], 34)}, "
+        f"{_power_at(sizes, powers['enriched'], 300)}")
+
+
+def _power_at(sizes: tuple[int, ...], powers: np.ndarray, n: int) -> str:
+    return f"{powers[sizes.index(n)]:.2f}" if n in sizes else "–"

@@ -1,0 +1,147 @@
+"""Panels of the clinical translation chapter: a virtual trial, and power against trial size.
+
+Each panel is declared once (:class:`~widgets.panels.two_lives.Panel`) and built live in a
+kernel or precomputed for the static site. Power needs thousands of simulated trials, so
+live, the power panel computes every choice when it is made and moving a control only
+redraws.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ..figures import trials as figures
+from ..model.trials import power_curve, standard_dose_label, virtual_trial
+from ..model.data_files import read_table
+from .controls import NONE
+from .two_lives import Panel, PanelBox, build, choice, number, running_live
+
+MONTHS = 24.0
+HCQ = "hydroxychloroquine"
+# "" (no add-on) is the trial of sorafenib against placebo, as in SHARP
+COMPARISONS = (("sorafenib vs placebo (as in SHARP)", NONE),
+               ("sorafenib vs sorafenib + HCQ", "add_hcq"))
+HCQ_MULTIPLES = (0.5, 1.0, 1.5, 3.0, 10.0)
+POWER_HCQ_MULTIPLES = (1.0, 3.0, 10.0)
+PATIENTS = (20, 34, 50, 100, 150, 200, 300, 500)
+SHARES = (0.0, 0.2, 0.4, 0.6, 0.8, 1.0)
+POWER_SHARES = (0.2, 0.4, 0.6, 0.8)
+REPLICATES = (0, 1, 2)
+POWER_SIZES = (10, 20, 34, 50, 100, 200, 300, 500)
+POWER_TRIALS = 500
+LARGE_TRIAL = 20_000
+MARKS = {"34 per arm (the planned 68)": 34, "SHARP (299 per arm)": 299}
+
+
+def hcq_label(multiple: float) -> str:
+    """A multiple of the standard HCQ dose as mg per day, e.g. '1200 mg/day'."""
+    mg = multiple * float(next(r["standard_dose"] for r in read_table("clinical_exposure.csv")
+                               if r["compound"] == HCQ))
+    note = " (cell-culture level; not tolerated)" if multiple >= 10 else ""
+    return f"HCQ {mg:g} mg/day{note}"
+
+
+def trial_arms(comparison: str, hcq_multiple: float) -> dict:
+    """The two arms of a comparison (see ``COMPARISONS``: ``""`` or ``"add_hcq"``), control first."""
+    if comparison == NONE:
+        return {"placebo": {}, "sorafenib": {"sorafenib": 1.0}}
+    return {"sorafenib": {"sorafenib": 1.0},
+            "sorafenib + HCQ": {"sorafenib": 1.0, HCQ: hcq_multiple}}
+
+
+def _hcq_choice(multiples: tuple[float, ...], static: tuple[float, ...] = ()):
+    return choice("hcq", "HCQ dose", [(hcq_label(m), m) for m in multiples], 1.0, static,
+                  kind="dropdown", mention="the hydroxychloroquine dose")
+
+
+def _share_control(values: tuple[float, ...], static: tuple[float, ...] = ()):
+    return number("share", "autophagy-dependent tumours", values, 0.4, lambda s: f"{s:.0%}",
+                  static, mention="the share of autophagy-dependent tumours")
+
+
+def virtual_trial_panel() -> Panel:
+    """The virtual trial, declared: comparison, size, replicate, HCQ dose and tumours enrolled.
+
+    A share of 100% autophagy-dependent tumours is a trial enriched by a perfect biomarker.
+    """
+    controls = (choice("comparison", "trial", COMPARISONS, "add_hcq", (NONE, "add_hcq"),
+                       kind="dropdown", mention="the comparison"),
+                number("n", "patients", PATIENTS, 34, lambda n: f"{n:g} per arm", (34, 100, 300),
+                       mention="the number of patients per arm"),
+                choice("replicate", "replicate", [(f"trial {r + 1}", r) for r in REPLICATES], 0,
+                       REPLICATES, mention="which of three trials of the same design"),
+                _hcq_choice(HCQ_MULTIPLES),
+                _share_control(SHARES))
+
+    def draw(artists, values):
+        arms = trial_arms(values["comparison"], float(values["hcq"]))
+        share = float(values["share"])
+        trial = virtual_trial(arms, int(values["n"]), MONTHS, int(values["replicate"]),
+                              dependent_share=share)
+        design = ("only autophagy-dependent tumours (enriched)" if share == 1.0
+                  else f"{share:.0%} autophagy-dependent tumours")
+        hcq = f", {hcq_label(float(values['hcq']))}" if values["comparison"] == "add_hcq" else ""
+        return figures.update_trial(
+            artists, trial, f"{' vs '.join(trial.arms)}{hcq}; {design}; trial "
+                            f"{int(values['replicate']) + 1}")
+
+    return Panel(controls, lambda: figures.trial_figure(MONTHS), draw,
+                 "Left: Kaplan–Meier curves of overall survival in the two arms of one virtual "
+                 "trial, with censored patients as ticks and the numbers still at risk below; "
+                 "the box gives the hazard ratio (second arm against the first) with its 95% "
+                 "confidence interval and the log-rank p. Right: the share of each arm whose "
+                 "tumour uses autophagy as an accomplice, is neutral, or uses it as an "
+                 f"antagonist. Patients enter over 13 months and are analysed at {MONTHS:g} "
+                 f"months; sorafenib is {standard_dose_label('sorafenib')}. A didactic model, "
+                 "not a prediction for patients.")
+
+
+def virtual_trial_explorer() -> PanelBox:
+    """The virtual trial (see the panel)."""
+    return build(virtual_trial_panel())
+
+
+@lru_cache(maxsize=None)
+def _power(hcq_multiple: float, share: float) -> tuple[dict, dict]:
+    arms = trial_arms("add_hcq", hcq_multiple)
+    reference = trial_arms(NONE, hcq_multiple)
+    designs = {"all comers": (arms, None), "enriched": (arms, "autophagy_dependent"),
+               "reference": (reference, None)}
+    powers = {name: power_curve(a, POWER_SIZES, POWER_TRIALS, 0, 0.05, MONTHS, enrichment,
+                                share) for name, (a, enrichment) in designs.items()}
+    ratios = {name: virtual_trial(a, LARGE_TRIAL, MONTHS, 1, enrichment, share).hazard_ratio
+              for name, (a, enrichment) in designs.items()}
+    return powers, ratios
+
+
+def power_panel() -> Panel:
+    """Power against patients per arm, declared: HCQ dose and share of dependent tumours."""
+    controls = (_hcq_choice(POWER_HCQ_MULTIPLES, POWER_HCQ_MULTIPLES),
+                _share_control(POWER_SHARES, (0.4, 0.8)))
+    if running_live():
+        for multiple in POWER_HCQ_MULTIPLES:
+            for share in POWER_SHARES:
+                _power(multiple, share)
+
+    def draw(artists, values):
+        multiple, share = float(values["hcq"]), float(values["share"])
+        powers, ratios = _power(multiple, share)
+        return figures.update_power(artists, POWER_SIZES, powers, ratios,
+                                    f"{hcq_label(multiple)}, {share:.0%} autophagy-dependent "
+                                    "tumours among all comers")
+
+    return Panel(controls, lambda: figures.power_figure(POWER_SIZES, MARKS, 0.05), draw,
+                 f"Power, the share of {POWER_TRIALS} simulated trials whose log-rank p is "
+                 "below 0.05, against the number of patients per arm: adding hydroxychloroquine "
+                 "to sorafenib in all comers and in a trial that enrols only "
+                 "autophagy-dependent tumours (a perfect biomarker), beside sorafenib against "
+                 f"placebo. Each trial is analysed at {MONTHS:g} months. The box gives the hazard "
+                 "ratio of a very large trial of each design. A didactic model, not a prediction "
+                 "for patients.")
+
+
+def power_explorer() -> PanelBox:
+    """Power against trial size (see the panel)."""
+    return build(power_panel())
+
+
+PANELS = (virtual_trial_panel, power_panel)
