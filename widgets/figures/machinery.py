@@ -92,12 +92,8 @@ def blot_figure() -> BlotArtists:
     figure, (blot_ax, bar_ax) = new_figure(1, 2, (8.0, 3.6),
                                            gridspec_kw={"width_ratios": [1.0, 1.25]})
     figure.get_layout_engine().set(wspace=0.08)  # room for the densitometry axis label
-    band_image = blot_ax.imshow(np.ones((10, 10)), cmap="gray", vmin=0.0, vmax=1.0,
-                                aspect="auto", interpolation="bilinear")
-    blot_ax.set_yticks(np.arange(len(BANDS)) * 20 + 10, labels=BANDS)
-    blot_ax.set_xticks(np.arange(4) * 24 + 12, labels=["ctrl", "ctrl\n+inh", "treat",
-                                                      "treat\n+inh"])
-    blot_ax.set_title("Virtual western blot", fontsize=11)
+    band_image = blot_axes(blot_ax, ("ctrl", "ctrl\n+inh", "treat", "treat\n+inh"),
+                           "Virtual western blot")
     width = 0.2
     colours = (OKABE_ITO["purple"], OKABE_ITO["sky_blue"], TREATED)
     bars = [bar_ax.bar(np.arange(4) + (i - 1) * width, np.zeros(4), width, color=c, label=lab)
@@ -114,6 +110,20 @@ def blot_figure() -> BlotArtists:
     patches = [patch for group in bars for patch in group]
     return BlotArtists(figure, blot_ax, bar_ax, band_image, bars, flux_text, title,
                        [band_image, *patches, legend, flux_text, title])
+
+
+def blot_axes(ax, lanes: tuple[str, ...], title: str, fontsize: float = 11.0,
+              tick_size: float | None = None):
+    """Set ``ax`` up for a blot picture: bands down the side, lanes along the bottom.
+
+    Returns the (empty) image artist that :func:`blot_image` pictures are drawn into.
+    """
+    image = ax.imshow(np.ones((10, 10)), cmap="gray", vmin=0.0, vmax=1.0, aspect="auto",
+                      interpolation="bilinear")
+    ax.set_yticks(np.arange(len(BANDS)) * 20 + 10, labels=BANDS, fontsize=tick_size)
+    ax.set_xticks(np.arange(len(lanes)) * 24 + 12, labels=lanes, fontsize=tick_size)
+    ax.set_title(title, fontsize=fontsize)
+    return image
 
 
 def blot_image(blot: Blot) -> np.ndarray:

@@ -12,10 +12,9 @@ from dataclasses import dataclass, field
 import numpy as np
 from matplotlib.figure import Figure
 
-from ..model.assays import BANDS
 from ..model.labels import format_ic50
 from ..model.table1 import CURVE_HOURS, CURVE_SPAN, ContextResult, DialResult
-from .machinery import blot_image
+from .machinery import blot_axes, blot_image
 from .palette import CONTROL, OKABE_ITO, TREATED
 from .rendering import Description, new_figure
 
@@ -103,11 +102,7 @@ def dial_figure() -> DialArtists:
     bar_labels = [level_ax.text(0.05, y, "", va="center", ha="left", fontsize=8.5)
                   for y in positions]
 
-    band_image = blot_ax.imshow(np.ones((10, 10)), cmap="gray", vmin=0.0, vmax=1.0,
-                                aspect="auto", interpolation="bilinear")
-    blot_ax.set_yticks(np.arange(len(BANDS)) * 20 + 10, labels=BANDS, fontsize=8)
-    blot_ax.set_xticks(np.arange(4) * 24 + 12, labels=BLOT_LANES, fontsize=7.5)
-    blot_ax.set_title("Virtual blot, 24 h", fontsize=10)
+    band_image = blot_axes(blot_ax, BLOT_LANES, "Virtual blot, 24 h", 10.0, 7.5)
     blot_text = blot_ax.text(0.5, -0.30, "", transform=blot_ax.transAxes, ha="center",
                              va="top", fontsize=8.5)
 

@@ -64,6 +64,12 @@ def clinical_exposure_um(compound: str) -> float:
     return float(_exposure_rows()[name]["exposure_um"])
 
 
+def standard_dose_mg_per_day(compound: str) -> float:
+    """The standard clinical dose of ``compound`` in mg per day (multiple 1.0 of an arm)."""
+    name = canonical_name(compound, TRIAL_COMPOUNDS, "trial compound")
+    return float(_exposure_rows()[name]["standard_dose"])
+
+
 def standard_dose_label(compound: str) -> str:
     """The printed standard clinical dose, e.g. ``"400 mg twice daily"``."""
     name = canonical_name(compound, TRIAL_COMPOUNDS, "trial compound")

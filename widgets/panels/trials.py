@@ -10,8 +10,9 @@ from __future__ import annotations
 from functools import lru_cache
 
 from ..figures import trials as figures
-from ..model.trials import power_curve, standard_dose_label, virtual_trial
-from ..model.data_files import read_table
+from ..model.data_files import parameter_values
+from ..model.trials import (power_curve, standard_dose_label, standard_dose_mg_per_day,
+                            virtual_trial)
 from .controls import NONE
 from .two_lives import Panel, PanelBox, build, choice, number, running_live
 
@@ -34,8 +35,7 @@ MARKS = {"34 per arm (the planned 68)": 34, "SHARP (299 per arm)": 299}
 
 def hcq_label(multiple: float) -> str:
     """A multiple of the standard HCQ dose as mg per day, e.g. '1200 mg/day'."""
-    mg = multiple * float(next(r["standard_dose"] for r in read_table("clinical_exposure.csv")
-                               if r["compound"] == HCQ))
+    mg = multiple * standard_dose_mg_per_day(HCQ)
     note = " (cell-culture level; not tolerated)" if multiple >= 10 else ""
     return f"HCQ {mg:g} mg/day{note}"
 
@@ -90,7 +90,8 @@ def virtual_trial_panel() -> Panel:
                  "the box gives the hazard ratio (second arm against the first) with its 95% "
                  "confidence interval and the log-rank p. Right: the share of each arm whose "
                  "tumour uses autophagy as an accomplice, is neutral, or uses it as an "
-                 f"antagonist. Patients enter over 13 months and are analysed at {MONTHS:g} "
+                 f"antagonist. Patients enter over {parameter_values()['accrual_months']:g} "
+                 f"months and are analysed at {MONTHS:g} "
                  f"months; sorafenib is {standard_dose_label('sorafenib')}. A didactic model, "
                  "not a prediction for patients.")
 
@@ -101,7 +102,12 @@ def virtual_trial_explorer() -> PanelBox:
 
 
 @lru_cache(maxsize=None)
-def _power(hcq_multiple: float, share: float) -> tuple[dict, dict]:
+def power_results(hcq_multiple: float, share: float) -> tuple[dict, dict]:
+    """Power curves and very large trials' hazard ratios of the three designs the panel draws.
+
+    Returns ``(powers, hazard_ratios)``, each keyed "all comers", "enriched" and "reference"
+    (sorafenib against placebo); powers are at ``POWER_SIZES`` patients per arm.
+    """
     arms = trial_arms("add_hcq", hcq_multiple)
     reference = trial_arms(NONE, hcq_multiple)
     designs = {"all comers": (arms, None), "enriched": (arms, "autophagy_dependent"),
@@ -120,11 +126,11 @@ def power_panel() -> Panel:
     if running_live():
         for multiple in POWER_HCQ_MULTIPLES:
             for share in POWER_SHARES:
-                _power(multiple, share)
+                power_results(multiple, share)
 
     def draw(artists, values):
         multiple, share = float(values["hcq"]), float(values["share"])
-        powers, ratios = _power(multiple, share)
+        powers, ratios = power_results(multiple, share)
         return figures.update_power(artists, POWER_SIZES, powers, ratios,
                                     f"{hcq_label(multiple)}, {share:.0%} autophagy-dependent "
                                     "tumours among all comers")
