@@ -1,15 +1,30 @@
 """Export the question banks for a teacher's learning-management system.
 
-Two formats, one file set per chapter:
+Two formats, one file set per chapter, to import unedited:
 
-* **Moodle GIFT** (``<chapter>.gift``): import in Moodle under *Question bank
-  → Import → GIFT format*.
-* **IMS QTI 1.2** (``<chapter>_qti.zip``): import in Canvas under *Settings →
-  Import course content → QTI .zip file* (other systems that read QTI 1.2 take
-  it too).
+* **Moodle GIFT** (``<chapter>.gift``): in the course's question bank choose
+  *Import*, format *GIFT*, and keep *Get category from file* ticked. Each file
+  opens with a ``$CATEGORY:`` line naming the chapter, so its questions land in
+  a category of that name under the top of the bank chosen in the import form.
+* **IMS QTI 1.2** (``<chapter>_qti.zip``): in Canvas choose *Settings → Import
+  course content*, content type *QTI .zip file*; the chapter becomes a quiz
+  named after it. Other systems that read QTI 1.2 take it too.
 
-Every option keeps its feedback; numeric questions whose answer comes from the
-model are computed now, so the export always matches the book. Run::
+Texts go over as HTML, with the book's own inline formatter
+(:func:`.render.inline_html`): code spans and emphasis arrive formatted, and
+``&`` and ``<`` are escaped. Every option keeps its feedback; a numeric
+question's feedback for a wrong answer is attached to a catch-all answer
+(GIFT ``~#…``, QTI ``<other/>``), so only a wrong answer shows it. Numeric
+questions whose answer comes from the model are computed now, at full
+precision, so the export always matches the book.
+
+Scoring: the book counts a multiple-answer question right only when exactly
+the right options are chosen, but both systems give partial credit. The GIFT
+file gives each of the *k* right options +100/*k* % and each wrong option
+−100/*k* %, so Moodle awards 1/*k* of the mark per right option chosen and
+takes 1/*k* away per wrong option chosen, never below zero; Canvas Classic
+Quizzes scores an imported multiple-answers question the same way by default
+(it allows partial credit unless the question turns it off). Run::
 
     python -m widgets.quiz.export --out quiz_exports
 """
@@ -22,6 +37,7 @@ from pathlib import Path
 from xml.etree import ElementTree as ET
 
 from .bank import chapters, load_bank, numeric_range
+from .render import inline_html
 
 GIFT_SPECIAL = "~=#{}:\\"
 QTI_NAMESPACE = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"
@@ -36,32 +52,82 @@ def gift_escape(text: str) -> str:
     return escaped.replace("\n", "\\n")
 
 
+def gift_html(text: str) -> str:
+    """A bank text as GIFT HTML: rendered by :func:`.render.inline_html`, then GIFT-escaped.
+
+    The order matters: HTML escaping writes ``#`` (as in ``&#x27;``), so GIFT's escapes
+    come last; Moodle undoes them before anything else and gets the HTML back.
+    """
+    return gift_escape(inline_html(text))
+
+
+def gift_category(title: str) -> str:
+    """The ``$CATEGORY:`` line for a bank titled ``title``.
+
+    Moodle reads this line raw (no GIFT escapes are undone in it) as a path of
+    category names separated by ``/``. A ``/`` inside a name is written ``//``, and a
+    name that starts or ends with one gets a space on that side, as Moodle's own
+    exporter writes it.
+
+    Raises
+    ------
+    ValueError
+        If ``title`` contains a backslash or a line break, which the raw line cannot carry.
+    """
+    if "\\" in title or "\n" in title:
+        raise ValueError(f"bank title {title!r} cannot be a GIFT category: it contains a "
+                         f"backslash or a line break")
+    name = title.replace("/", "//")
+    name = (" " if name.startswith("/") else "") + name + (" " if name.endswith("/") else "")
+    return f"$CATEGORY: {name}"
+
+
+def _bounds(question: dict) -> tuple[float, float]:
+    """Accepted interval of a numeric question, checked to be ordered.
+
+    Raises
+    ------
+    ValueError
+        If the lower bound exceeds the upper one (e.g. a negative model value).
+    """
+    low, high = numeric_range(question, question["answers"][0])
+    if low > high:
+        raise ValueError(f"question {question['id']!r}: accepted range ({low!r}, {high!r}) "
+                         f"has its lower bound above its upper one")
+    return low, high
+
+
 def _weight(n_correct: int) -> str:
+    """Percentage of one right option out of ``n_correct``, to Moodle's five decimals."""
     return f"{100.0 / n_correct:.5f}".rstrip("0").rstrip(".")
 
 
 def question_to_gift(question: dict) -> str:
-    """One question in GIFT, preceded by a comment naming its page and source."""
-    head = (f"// page: {question['page']}; source: {question['source']}\n"
-            f"::{gift_escape(question['id'])}::{gift_escape(question['question'])} {{")
-    lines = [head]
+    """One question in GIFT, preceded by a comment naming its page and source.
+
+    Laid out as Moodle's own GIFT exporter writes it: ``[html]`` question text
+    (answers and feedback inherit the format) and one answer a line. A numeric
+    answer is the documented ``=low..high`` range, both bounds at full precision
+    (``repr``), and its wrong-answer feedback is the catch-all ``~#…`` (Moodle's
+    "any other answer"), not general feedback (``####``), which every student sees.
+    """
+    lines = [f"// page: {question['page']}; source: {question['source']}",
+             f"::{gift_escape(question['id'])}::[html]{gift_html(question['question'])}"
+             + ("{#" if question["type"] == "numeric" else "{")]
     if question["type"] == "numeric":
-        option = question["answers"][0]
-        low, high = numeric_range(question, option)
-        middle, tolerance = (low + high) / 2.0, (high - low) / 2.0
-        lines.append(f"#={middle:.6g}:{tolerance:.6g}#{gift_escape(option['feedback'])}")
-        lines.append(f"####{gift_escape(question['default_feedback'])}")
+        low, high = _bounds(question)
+        lines.append(f"\t={low!r}..{high!r}#{gift_html(question['answers'][0]['feedback'])}")
+        lines.append(f"\t~#{gift_html(question['default_feedback'])}")
     elif question["type"] == "single":
         for option in question["answers"]:
             mark = "=" if option["correct"] else "~"
-            lines.append(f"{mark}{gift_escape(option['answer'])}"
-                         f"#{gift_escape(option['feedback'])}")
+            lines.append(f"\t{mark}{gift_html(option['answer'])}#{gift_html(option['feedback'])}")
     else:
         weight = _weight(sum(o["correct"] for o in question["answers"]))
         for option in question["answers"]:
             sign = "" if option["correct"] else "-"
-            lines.append(f"~%{sign}{weight}%{gift_escape(option['answer'])}"
-                         f"#{gift_escape(option['feedback'])}")
+            lines.append(f"\t~%{sign}{weight}%{gift_html(option['answer'])}"
+                         f"#{gift_html(option['feedback'])}")
     lines.append("}")
     return "\n".join(lines)
 
@@ -70,14 +136,15 @@ def bank_to_gift(chapter: str) -> str:
     """The whole bank of ``chapter`` as a GIFT file, in a category named after the chapter."""
     bank = load_bank(chapter)
     blocks = [f"// {bank['title']}: exported from the book's data/quizzes/{chapter}.json",
-              f"$CATEGORY: {gift_escape(bank['title'])}"]
+              gift_category(bank["title"])]
     blocks += [question_to_gift(q) for q in bank["questions"]]
     return "\n\n".join(blocks) + "\n"
 
 
 def _material(parent: ET.Element, text: str) -> None:
+    """A ``material`` with the bank text ``text`` as HTML."""
     material = ET.SubElement(parent, "material")
-    ET.SubElement(material, "mattext", texttype="text/plain").text = text
+    ET.SubElement(material, "mattext", texttype="text/html").text = inline_html(text)
 
 
 def _feedback(item: ET.Element, ident: str, text: str) -> None:
@@ -85,7 +152,65 @@ def _feedback(item: ET.Element, ident: str, text: str) -> None:
     _material(ET.SubElement(feedback, "flow_mat"), text)
 
 
+def _show(condition: ET.Element, ident: str) -> None:
+    """Let ``condition`` display the item feedback ``ident``."""
+    ET.SubElement(condition, "displayfeedback", feedbacktype="Response", linkrefid=ident)
+
+
+def _numeric_processing(item: ET.Element, presentation: ET.Element,
+                        processing: ET.Element, question: dict) -> None:
+    """Answer box, range test and feedback of a numeric question, as Canvas exports them."""
+    ident = f"{question['id']}-0"
+    low, high = _bounds(question)
+    response = ET.SubElement(presentation, "response_str", ident="response1",
+                             rcardinality="Single")
+    ET.SubElement(ET.SubElement(response, "render_fib", fibtype="Decimal"), "response_label",
+                  ident="answer1")
+    condition = ET.SubElement(processing, "respcondition", attrib={"continue": "No"})
+    test = ET.SubElement(condition, "conditionvar")
+    ET.SubElement(test, "vargte", respident="response1").text = repr(low)
+    ET.SubElement(test, "varlte", respident="response1").text = repr(high)
+    ET.SubElement(condition, "setvar", action="Set", varname="SCORE").text = "100"
+    _show(condition, f"{ident}_fb")
+    otherwise = ET.SubElement(processing, "respcondition", attrib={"continue": "Yes"})
+    ET.SubElement(ET.SubElement(otherwise, "conditionvar"), "other")
+    _show(otherwise, "general_incorrect_fb")
+    _feedback(item, f"{ident}_fb", question["answers"][0]["feedback"])
+    _feedback(item, "general_incorrect_fb", question["default_feedback"])
+
+
+def _choice_processing(item: ET.Element, presentation: ET.Element,
+                       processing: ET.Element, question: dict) -> None:
+    """Options, per-option feedback and the all-right test of a choice question."""
+    cardinality = "Single" if question["type"] == "single" else "Multiple"
+    response = ET.SubElement(presentation, "response_lid", ident="response1",
+                             rcardinality=cardinality)
+    choices = ET.SubElement(response, "render_choice")
+    idents = [f"{question['id']}-{i}" for i in range(len(question["answers"]))]
+    for ident, option in zip(idents, question["answers"]):
+        _material(ET.SubElement(choices, "response_label", ident=ident), option["answer"])
+    for ident in idents:  # feedback for whichever option is chosen
+        condition = ET.SubElement(processing, "respcondition", attrib={"continue": "Yes"})
+        ET.SubElement(ET.SubElement(condition, "conditionvar"), "varequal",
+                      respident="response1").text = ident
+        _show(condition, f"{ident}_fb")
+    condition = ET.SubElement(processing, "respcondition", attrib={"continue": "No"})
+    test = ET.SubElement(condition, "conditionvar")
+    if question["type"] == "single":
+        right = next(i for i, o in zip(idents, question["answers"]) if o["correct"])
+        ET.SubElement(test, "varequal", respident="response1").text = right
+    else:
+        both = ET.SubElement(test, "and")
+        for ident, option in zip(idents, question["answers"]):
+            parent = both if option["correct"] else ET.SubElement(both, "not")
+            ET.SubElement(parent, "varequal", respident="response1").text = ident
+    ET.SubElement(condition, "setvar", action="Set", varname="SCORE").text = "100"
+    for ident, option in zip(idents, question["answers"]):
+        _feedback(item, f"{ident}_fb", option["feedback"])
+
+
 def _item(question: dict) -> ET.Element:
+    """One question as a QTI 1.2 ``item`` in the shape of Canvas's own QTI export."""
     item = ET.Element("item", ident=question["id"], title=question["id"])
     fields = ET.SubElement(ET.SubElement(item, "itemmetadata"), "qtimetadata")
     for label, entry in (("question_type", QTI_TYPES[question["type"]]),
@@ -100,51 +225,9 @@ def _item(question: dict) -> ET.Element:
     ET.SubElement(ET.SubElement(processing, "outcomes"), "decvar", maxvalue="100",
                   minvalue="0", varname="SCORE", vartype="Decimal")
     if question["type"] == "numeric":
-        option = question["answers"][0]
-        low, high = numeric_range(question, option)
-        response = ET.SubElement(presentation, "response_str", ident="response1",
-                                 rcardinality="Single")
-        ET.SubElement(response, "render_fib", fibtype="Decimal")
-        condition = ET.SubElement(processing, "respcondition", attrib={"continue": "No"})
-        test = ET.SubElement(condition, "conditionvar")
-        ET.SubElement(test, "vargte", respident="response1").text = f"{low:.6g}"
-        ET.SubElement(test, "varlte", respident="response1").text = f"{high:.6g}"
-        ET.SubElement(condition, "setvar", action="Set", varname="SCORE").text = "100"
-        ET.SubElement(condition, "displayfeedback", feedbacktype="Response",
-                      linkrefid="correct_fb")
-        otherwise = ET.SubElement(processing, "respcondition", attrib={"continue": "Yes"})
-        ET.SubElement(ET.SubElement(otherwise, "conditionvar"), "other")
-        ET.SubElement(otherwise, "displayfeedback", feedbacktype="Response",
-                      linkrefid="general_incorrect_fb")
-        _feedback(item, "correct_fb", option["feedback"])
-        _feedback(item, "general_incorrect_fb", question["default_feedback"])
-        return item
-    cardinality = "Single" if question["type"] == "single" else "Multiple"
-    response = ET.SubElement(presentation, "response_lid", ident="response1",
-                             rcardinality=cardinality)
-    choices = ET.SubElement(response, "render_choice")
-    idents = [f"{question['id']}-{i}" for i in range(len(question["answers"]))]
-    for ident, option in zip(idents, question["answers"]):
-        _material(ET.SubElement(choices, "response_label", ident=ident), option["answer"])
-    for ident in idents:  # feedback for whichever option is chosen
-        condition = ET.SubElement(processing, "respcondition", attrib={"continue": "Yes"})
-        ET.SubElement(ET.SubElement(condition, "conditionvar"), "varequal",
-                      respident="response1").text = ident
-        ET.SubElement(condition, "displayfeedback", feedbacktype="Response",
-                      linkrefid=f"{ident}_fb")
-    condition = ET.SubElement(processing, "respcondition", attrib={"continue": "No"})
-    test = ET.SubElement(condition, "conditionvar")
-    if question["type"] == "single":
-        right = next(i for i, o in zip(idents, question["answers"]) if o["correct"])
-        ET.SubElement(test, "varequal", respident="response1").text = right
+        _numeric_processing(item, presentation, processing, question)
     else:
-        both = ET.SubElement(test, "and")
-        for ident, option in zip(idents, question["answers"]):
-            parent = both if option["correct"] else ET.SubElement(both, "not")
-            ET.SubElement(parent, "varequal", respident="response1").text = ident
-    ET.SubElement(condition, "setvar", action="Set", varname="SCORE").text = "100"
-    for ident, option in zip(idents, question["answers"]):
-        _feedback(item, f"{ident}_fb", option["feedback"])
+        _choice_processing(item, presentation, processing, question)
     return item
 
 
@@ -160,6 +243,9 @@ def bank_to_qti(chapter: str) -> bytes:
         section.append(_item(question))
     manifest = ET.Element("manifest", identifier=f"hcc-book-{chapter}-manifest",
                           xmlns=MANIFEST_NAMESPACE)
+    metadata = ET.SubElement(manifest, "metadata")
+    ET.SubElement(metadata, "schema").text = "IMS Content"
+    ET.SubElement(metadata, "schemaversion").text = "1.1.3"
     ET.SubElement(manifest, "organizations")
     resource = ET.SubElement(ET.SubElement(manifest, "resources"), "resource",
                              identifier=f"hcc-book-{chapter}", type="imsqti_xmlv1p2",

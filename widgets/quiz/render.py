@@ -23,10 +23,27 @@ def _feedback(text: str) -> str:
     return html.escape(re.sub(r"^(Right|Yes|No|Not quite)\.\s*", "", text), quote=True)
 
 
-def _inline(text: str) -> str:
-    """Escape text for HTML, keeping `code` spans and *emphasis*."""
+def inline_html(text: str) -> str:
+    """Escape text for HTML, keeping `code` spans and *emphasis*.
+
+    The book's quiz pages and the LMS exports (:mod:`.export`) share this formatter.
+
+    Parameters
+    ----------
+    text : str
+        Plain text; as in Markdown, a span between backticks is code and one between
+        single asterisks is emphasis.
+
+    Returns
+    -------
+    str
+        HTML with ``&``, ``<``, ``>`` and quotes escaped, and ``<code>`` and ``<em>`` elements.
+    """
     escaped = re.sub(r"`([^`]+)`", r"<code>\1</code>", html.escape(text))
     return re.sub(r"\*([^*]+)\*", r"<em>\1</em>", escaped)
+
+
+_inline = inline_html  # the name this module's renderers call it by
 
 
 def _badge(question: dict) -> str:
