@@ -191,16 +191,46 @@ def site_figures(site: Path) -> None:
     report("whole site", f"{total / 1e6:.1f} MB", "reported")
 
 
+def classroom_figures() -> None:
+    """Each chapter page run top to bottom in a fresh kernel, as in class (live panels)."""
+    import nbclient
+
+    from tools.student_notebooks import chapter_pages, read_page
+
+    os.environ.pop("HCC_BOOK_STATIC", None)  # kernels inherit it: a person's kernel is live
+    slowest = 0.0
+    for page in chapter_pages():
+        notebook = read_page(ROOT / page)
+        if not any(cell.cell_type == "code" for cell in notebook.cells):
+            continue
+        start = time.perf_counter()
+        nbclient.NotebookClient(notebook, timeout=300, kernel_name="python3",
+                                resources={"metadata": {"path": str((ROOT / page).parent)}}).execute()
+        seconds = time.perf_counter() - start
+        slowest = max(slowest, seconds)
+        report(f"fresh-kernel run, {page}", f"{seconds:.1f} s",
+               f"<= 60 s ({'ok' if seconds <= 60 else 'OVER'})")
+    report("slowest chapter page in a fresh kernel", f"{slowest:.1f} s",
+           f"<= 60 s ({'ok' if slowest <= 60 else 'OVER'})")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true",
                         help="model, solver comparison and widgets only (no book build)")
-    quick = parser.parse_args().quick
+    parser.add_argument("--classroom", action="store_true",
+                        help="only each chapter page's run time in a fresh kernel")
+    arguments = parser.parse_args()
+    quick = arguments.quick
     print(f"{'measure':58s} {'value':>12s} {'spread':>16s}   budget")
+    if arguments.classroom:
+        classroom_figures()
+        return
     model_figures()
     reference_solver_comparison()
     widget_figures()
     if not quick:
+        classroom_figures()
         book_figures()
     elif (ROOT / "_build" / "html").exists():
         site_figures(ROOT / "_build" / "html")

@@ -73,7 +73,10 @@ def test_a_change_in_widgets_or_data_invalidates_the_execution_cache(tmp_path):
     assert book_build.inputs_digest(tmp_path) != before
 
 
-def test_notebook_pages_offer_binder_colab_and_download(built_site):
+def test_notebook_pages_offer_their_download_and_the_whole_book_and_no_button_to_nowhere(built_site):
+    """No repository is set in _config.yml: no repository, Binder or Colab button leads nowhere."""
+    import zipfile
+
     from conftest import ROOT
 
     notebooks = sorted(p.relative_to(ROOT).with_suffix(".html")
@@ -81,10 +84,18 @@ def test_notebook_pages_offer_binder_colab_and_download(built_site):
     assert len(notebooks) >= 8
     for page in notebooks:
         html = (built_site / page).read_text(encoding="utf-8")
-        assert "mybinder.org/v2/gh/" in html and "colab.research.google.com/github/" in html, page
         assert f"_sources/{page.with_suffix('.ipynb')}" in html, page  # download the notebook
-    prose = (built_site / "chapters" / "drugs" / "sorafenib.html").read_text(encoding="utf-8")
-    assert "colab.research.google.com" not in prose
+        assert "../../hcc-autophagy-book.zip" in html, page  # and the whole book beside it
+    for path in built_site.rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        for nowhere in ("mybinder.org", "colab.research.google.com", "github.com/hcc-autophagy-book"):
+            assert nowhere not in html, (path, nowhere)
+    with zipfile.ZipFile(built_site / "hcc-autophagy-book.zip") as archive:
+        names = set(archive.namelist())
+    for needed in ("widgets/__init__.py", "data/parameters.csv", "requirements.txt",
+                   "chapters/machinery/flux_explorer.ipynb", "_config.yml"):
+        assert f"hcc-autophagy-book/{needed}" in names, needed
+    assert not any("/_build/" in name or "/.venv/" in name for name in names)
 
 
 def _executable_pages():

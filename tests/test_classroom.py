@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import re
 import zipfile
+from pathlib import Path
 
 import jupytext
 import pytest
@@ -99,3 +100,104 @@ def test_the_student_edition_builds_with_warnings_as_errors_and_shows_no_solutio
             assert 'class="exercise admonition' in html, page
         assert 'class="solution' not in html, page
     assert "(student edition)" in (site / "intro.html").read_text(encoding="utf-8")
+
+
+def _extension(name):
+    import importlib
+    import sys
+
+    sys.path.insert(0, str(ROOT / "_ext"))
+    try:
+        return importlib.import_module(name)
+    finally:
+        sys.path.remove(str(ROOT / "_ext"))
+
+
+@pytest.mark.parametrize("remote, url", [
+    ("https://github.com/teacher/hcc-book.git", "https://github.com/teacher/hcc-book"),
+    ("git@github.com:teacher/hcc-book.git", "https://github.com/teacher/hcc-book"),
+    ("https://github.com/teacher/hcc-book", "https://github.com/teacher/hcc-book"),
+    ("/work/main", ""), ("https://gitlab.com/teacher/hcc-book.git", ""), ("", "")])
+def test_the_repository_comes_from_a_github_remote_when_none_is_configured(remote, url):
+    assert _extension("book_repository").github_url(remote) == url
+
+
+class _Config:
+    def __init__(self, url):
+        self.html_theme_options = {"repository_url": url, "use_repository_button": False,
+                                   "launch_buttons": {"binderhub_url": "https://mybinder.org",
+                                                      "colab_url": "https://colab.research.google.com"}}
+
+
+def test_repository_and_launch_buttons_show_only_when_a_repository_is_set(tmp_path, monkeypatch):
+    repository = _extension("book_repository")
+    app = type("App", (), {"srcdir": str(tmp_path)})()  # not a git folder: no remote
+    unset, fork = _Config(""), _Config("https://github.com/teacher/hcc-book")
+    repository._set_repository(app, unset)
+    repository._set_repository(app, fork)
+    assert unset.html_theme_options["use_repository_button"] is False
+    assert unset.html_theme_options["launch_buttons"] == {}
+    assert fork.html_theme_options["repository_url"] == "https://github.com/teacher/hcc-book"
+    assert fork.html_theme_options["use_repository_button"] is True
+    assert fork.html_theme_options["launch_buttons"]["binderhub_url"] == "https://mybinder.org"
+
+
+SETUP_MARK = "# Set-up."
+FLUX_EXPLORER = Path("chapters/machinery/flux_explorer.ipynb")
+
+
+def _setup_cell(page):
+    cells = student_notebooks.read_page(ROOT / page).cells
+    return next(cell for cell in cells if cell.cell_type == "code")
+
+
+def test_every_notebook_starts_with_the_set_up_cell_and_opens_with_its_kernel():
+    notebooks = [page for page in _pages() if page.suffix == ".ipynb"]
+    assert len(notebooks) >= 20
+    for page in notebooks:
+        cell = _setup_cell(page)
+        assert cell.source.startswith(SETUP_MARK) and "remove-cell" in cell.metadata["tags"], page
+        notebook = json.loads((ROOT / page).read_text(encoding="utf-8"))
+        assert notebook["metadata"]["kernelspec"]["name"] == "python3", page
+
+
+def test_the_set_up_cell_unpacks_the_book_zip_beside_a_lone_notebook(tmp_path, monkeypatch):
+    import importlib.util
+    import sys
+
+    book = _extension("book_download")
+    (tmp_path / book.ZIP_NAME).write_bytes(book.book_zip(ROOT))
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name: None)  # as if not installed
+    monkeypatch.setattr(sys, "path", list(sys.path))
+    exec(_setup_cell(FLUX_EXPLORER).source, {})
+    assert sys.path[0] == str(tmp_path / book.FOLDER)
+    assert (tmp_path / book.FOLDER / "widgets" / "__init__.py").exists()
+
+
+def test_the_set_up_cell_says_what_to_do_when_the_book_is_nowhere(tmp_path, monkeypatch):
+    import importlib.util
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name: None)
+    with pytest.raises(FileNotFoundError, match="hcc-autophagy-book.zip"):
+        exec(_setup_cell(FLUX_EXPLORER).source, {})
+
+
+def test_the_licence_is_stated_in_the_licence_file_the_readme_and_every_page_footer(built_site):
+    licence = (ROOT / "LICENSE").read_text(encoding="utf-8")
+    assert "CC BY 4.0" in licence and "MIT License" in licence
+    assert "CC BY 4.0" in (ROOT / "README.md").read_text(encoding="utf-8")
+    for page in ("intro.html", "chapters/machinery/flux_explorer.html", "reference/model.html"):
+        html = (built_site / page).read_text(encoding="utf-8")
+        assert 'href="https://creativecommons.org/licenses/by/4.0/"' in html, page
+
+
+def test_the_execution_status_page_lists_every_executed_page_with_its_run_time(built_site):
+    html = (built_site / "reference" / "execution_status.html").read_text(encoding="utf-8")
+    assert "<table" in html
+    for page in _pages():
+        source = (ROOT / page).read_text(encoding="utf-8")
+        if page.suffix == ".ipynb" or "{code-cell}" in source:
+            assert f"{page.parent.as_posix()}/{page.stem}" in html, page
+    assert "✅" in html or "ok" in html.lower()
