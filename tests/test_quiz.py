@@ -103,16 +103,6 @@ def test_unknown_bank_or_page_is_named_in_the_error():
         quiz.questions_for("machinery", "nowhere")
 
 
-def test_rendered_quiz_is_deterministic_and_carries_every_question_and_feedback():
-    questions = quiz.questions_for("drugs")
-    first = quiz.quiz_html(questions, "Drugs")
-    assert first == quiz.quiz_html(questions, "Drugs")
-    assert first.count('class="bq-question"') == len(questions)
-    for question in questions:
-        assert f'data-qid="{question["id"]}"' in first
-    assert 'aria-live="polite"' in first and "<script>" in first and "localStorage" in first
-
-
 def test_shown_quiz_carries_its_questions_as_markdown_for_print_without_answers(monkeypatch):
     from IPython import display as ipython_display
 
@@ -132,6 +122,16 @@ def test_shown_quiz_carries_its_questions_as_markdown_for_print_without_answers(
                 assert f"- {letter}. {option['answer']}" in markdown
     assert not any(option.get("feedback", "") in markdown for question in questions
                    for option in question["answers"] if option.get("feedback"))
+
+
+def test_rendered_quiz_is_deterministic_and_carries_every_question_and_feedback():
+    questions = quiz.questions_for("drugs")
+    first = quiz.quiz_html(questions, "Drugs")
+    assert first == quiz.quiz_html(questions, "Drugs")
+    assert first.count('class="bq-question"') == len(questions)
+    for question in questions:
+        assert f'data-qid="{question["id"]}"' in first
+    assert 'aria-live="polite"' in first and "<script>" in first and "localStorage" in first
 
 
 # --- exports -------------------------------------------------------------------------------
