@@ -32,14 +32,24 @@ def test_every_declared_diagram_appears_on_a_page_and_every_page_diagram_is_decl
 
 
 def test_committed_drawings_match_their_declarations(tmp_path):
-    """The SVGs in book_assets/diagrams are what the declarations draw (JupyterLab shows them)."""
+    """The SVGs and PDFs in book_assets/diagrams are what the declarations draw.
+
+    JupyterLab and the site show the SVGs, the printed book the PDFs; both are committed.
+    """
     diagrams.dot_command()
-    written = diagrams.write_svgs(tmp_path)
-    assert len(written) == len(diagrams.declared_diagrams())
+    written = diagrams.write_drawings(tmp_path)
+    assert len(written) == len(diagrams.declared_diagrams()) * len(diagrams.FORMATS)
     for path in written:
         committed = diagrams.SVG_FOLDER / path.name
-        assert committed.exists() and committed.read_text() == path.read_text(), \
+        assert committed.exists() and committed.read_bytes() == path.read_bytes(), \
             f"{path.name} is stale: run python -m widgets.figures.diagrams"
+    assert diagrams.write_drawings(tmp_path) == [], "a redrawing must give the same bytes"
+
+
+def test_no_drawing_is_left_from_a_diagram_no_longer_declared():
+    names = set(diagrams.declared_diagrams())
+    for fmt in diagrams.FORMATS:
+        assert {path.stem for path in diagrams.SVG_FOLDER.glob(f"*.{fmt}")} == names, fmt
 
 
 def test_every_drawing_fits_a_phone_column():

@@ -1,4 +1,5 @@
 """Panels: one declaration, two lives that show the same thing for the same choices."""
+import base64
 import html
 import math
 import re
@@ -99,6 +100,21 @@ def test_every_figure_has_alt_text_and_key_numbers(declared, static_box, live):
         alt, numbers = _described(image)
         assert len(alt) > 80 and re.search(r"\d\.\d\d", alt), alt  # says what and how much
         assert re.search(r"\d", numbers) and len(numbers) < len(alt), numbers
+
+
+@pytest.mark.parametrize("live", (True, False), ids=("live", "static"))
+def test_a_panel_carries_a_still_for_print_beside_its_widget_view(declared, static_box, live):
+    """The site shows the widget view; the PDF the opening frame, and words instead of a repr."""
+    box = build_live(declared) if live else static_box
+    bundle = box._repr_mimebundle_()
+    assert bundle["application/vnd.jupyter.widget-view+json"]["model_id"] == box.model_id
+    png = base64.b64decode(bundle["image/png"])
+    assert png.startswith(b"\x89PNG") and png == box.opening
+    opening = box.images[()] if live else \
+        box.images[tuple(c.static.index(c.default) for c in declared.static_controls)]
+    alt, _ = _described(opening)
+    assert bundle["text/plain"] == f"{alt}\n\n{declared.caption(live)}"
+    assert "Box(" not in bundle["text/plain"]
 
 
 def _walk(widget):

@@ -102,6 +102,27 @@ def test_unknown_bank_or_page_is_named_in_the_error():
         quiz.questions_for("machinery", "nowhere")
 
 
+def test_shown_quiz_carries_its_questions_as_markdown_for_print_without_answers(monkeypatch):
+    from IPython import display as ipython_display
+
+    shown = []
+    monkeypatch.setattr(ipython_display, "display", lambda *objs, **kw: shown.append((objs, kw)))
+    quiz.show("machinery", "flux_explorer")
+    ((bundle,), options), = shown
+    assert options == {"raw": True}
+    questions = quiz.questions_for("machinery", "flux_explorer")
+    assert bundle["text/html"] == quiz.quiz_html(questions,
+                                                 "Check your understanding: flux_explorer")
+    markdown = bundle["text/markdown"]
+    for number, question in enumerate(questions, start=1):
+        assert f"{number}. " in markdown and question["question"] in markdown
+        for letter, option in zip("ABCDEFGH", question.get("answers", ())):
+            if question["type"] != "numeric":
+                assert f"- {letter}. {option['answer']}" in markdown
+    assert not any(option.get("feedback", "") in markdown for question in questions
+                   for option in question["answers"] if option.get("feedback"))
+
+
 def test_rendered_quiz_is_deterministic_and_carries_every_question_and_feedback():
     questions = quiz.questions_for("drugs")
     first = quiz.quiz_html(questions, "Drugs")

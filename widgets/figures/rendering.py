@@ -11,6 +11,10 @@ between updates (axes, ticks, labels, grid) is drawn once into a cached
 background per set of axis limits, and only the artists listed in the
 artists' ``dynamic`` field are drawn over it. Axis limits are rounded up to a
 few "nice" values (:func:`nice_ceiling`) so that backgrounds are reused.
+
+A notebook output carries a still for print as well (:func:`print_bundle`): the
+site shows the HTML or the widget, the book's PDF the PNG (myst-nb picks, for
+each builder, the first MIME type it can show).
 """
 from __future__ import annotations
 
@@ -160,3 +164,42 @@ def figure_html(png: bytes, description: Description) -> str:
     return (f'<img src="data:image/png;base64,{data}" alt="{html.escape(description.alt)}" '
             f'style="max-width:100%;height:auto"><p class="hcc-numbers" '
             f'style="{NUMBERS_STYLE}">{lines}</p>')
+
+
+def print_bundle(png: bytes, text: str) -> dict[str, str]:
+    """The MIME types a printed book shows of a figure: the PNG, and text where images are not shown.
+
+    Parameters
+    ----------
+    png : bytes
+        The rendered figure (:func:`render_png`).
+    text : str
+        What the figure shows, in words (its alternative text or caption).
+
+    Returns
+    -------
+    dict
+        ``image/png`` (base64, as notebooks store it) and ``text/plain``.
+    """
+    return {"image/png": base64.b64encode(png).decode("ascii"), "text/plain": text}
+
+
+@dataclass(frozen=True)
+class RenderedFigure:
+    """A rendered figure as a notebook output: HTML on screen, the PNG in print.
+
+    Attributes
+    ----------
+    png : bytes
+        The rendered figure (:func:`render_png`).
+    description : Description
+        Its alternative text and key numbers.
+    """
+
+    png: bytes
+    description: Description
+
+    def _repr_mimebundle_(self, include=None, exclude=None) -> dict[str, str]:
+        """:func:`figure_html` for the site and notebooks, plus :func:`print_bundle`."""
+        return {"text/html": figure_html(self.png, self.description),
+                **print_bundle(self.png, self.description.alt)}

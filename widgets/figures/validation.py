@@ -5,7 +5,7 @@ import math
 
 from ..model.validation import NO_CHANGE, Comparison
 from .palette import OKABE_ITO
-from .rendering import Description, StaticFigure, figure_html, new_figure, render_png
+from .rendering import Description, RenderedFigure, StaticFigure, new_figure, render_png
 
 VERDICT_COLOURS = {"agrees": OKABE_ITO["green"], "same direction": OKABE_ITO["blue"],
                    "disagrees": OKABE_ITO["vermillion"]}
@@ -64,7 +64,7 @@ def describe(comparisons: list[Comparison]) -> Description:
                        f"{rows}.", f"Of {len(comparisons)} observations: {summary}.")
 
 
-def validation_html(comparisons: list[Comparison]) -> str:
-    """The figure as an ``<img>`` with its alternative text and key numbers."""
+def validation_output(comparisons: list[Comparison]) -> RenderedFigure:
+    """The figure as a notebook output: HTML with alt text and key numbers, the PNG in print."""
     artists = validation_figure(comparisons)
-    return figure_html(render_png(artists), describe(comparisons))
+    return RenderedFigure(render_png(artists), describe(comparisons))

@@ -17,7 +17,9 @@ numbers). :func:`build` turns the declaration into
   working with no kernel.
 
 Both lives use the same kinds of control, the same defaults, the same
-caption pattern and print the key numbers under the figure. Categorical
+caption pattern and print the key numbers under the figure. Either panel also
+carries a still for print (:meth:`PanelBox._repr_mimebundle_`): the frame it
+opens on as a PNG, and its caption as text; the site shows the widget. Categorical
 choices are toggle buttons (a few short options) or drop-downs; numbers are
 sliders over rounded values whose read-out cannot be edited.
 """
@@ -31,7 +33,7 @@ from itertools import product
 
 import ipywidgets as W
 
-from ..figures.rendering import Description, figure_html, render_png
+from ..figures.rendering import Description, figure_html, print_bundle, render_png
 
 STATIC_ENV = "HCC_BOOK_STATIC"
 KINDS = ("auto", "toggle", "dropdown", "slider")
@@ -238,14 +240,28 @@ class PanelBox(W.VBox):
 
     ``images`` maps the tuple of indices of the static controls' choices to the
     image widget drawn for them (one entry, key ``()``, in a live panel).
+    ``opening`` is the PNG of the frame the panel opens on and ``summary`` says in
+    words what it shows (the frame's alternative text, then the caption): the
+    still that a printed book shows instead of the widget.
     """
 
     def __init__(self, children, controls: dict[str, W.ValueWidget],
-                 images: dict[tuple[int, ...], W.HTML], **kwargs):
+                 images: dict[tuple[int, ...], W.HTML], opening: bytes, summary: str,
+                 **kwargs):
         super().__init__(children, **kwargs)
         self.controls = controls
         self.images = images
+        self.opening = opening
+        self.summary = summary
         self.add_class("hcc-panel")
+
+    def _repr_mimebundle_(self, **kwargs) -> dict[str, object]:
+        """The widget view, with the opening frame as ``image/png`` and the summary as text.
+
+        The site and notebooks show the widget view; a builder that cannot run
+        widgets (the book's PDF) shows the PNG instead of the widget's repr.
+        """
+        return {**super()._repr_mimebundle_(**kwargs), **print_bundle(self.opening, self.summary)}
 
 
 PANEL_STYLE = """<style>
@@ -302,6 +318,11 @@ def _caption(panel: Panel, live: bool) -> W.HTML:
     return W.HTML(f'<p class="hcc-caption">{panel.caption(live)}</p>')
 
 
+def _summary(panel: Panel, description: Description, live: bool) -> str:
+    """The opening frame in words, for print: its alternative text, then the caption."""
+    return f"{description.alt}\n\n{panel.caption(live)}"
+
+
 def build(panel: Panel) -> PanelBox:
     """The live panel in a kernel a person is using; the precomputed one during a book build."""
     return build_live(panel) if running_live() else build_precomputed(panel)
@@ -318,6 +339,7 @@ def build_live(panel: Panel) -> PanelBox:
         if control.follows:
             followers[control.follows[0]].append(control)
     following = False
+    drawn: list[tuple[bytes, Description]] = []
 
     def redraw(change=None):
         nonlocal following
@@ -332,16 +354,19 @@ def build_live(panel: Panel) -> PanelBox:
                 following = False
         values = {name: widget.value for name, widget in widgets.items()}
         description = panel.draw(artists, values)
-        image.value = figure_html(render_png(artists, compress_level=LIVE_PNG_COMPRESSION),
-                                  description)
+        png = render_png(artists, compress_level=LIVE_PNG_COMPRESSION)
+        image.value = figure_html(png, description)
+        drawn[:] = [(png, description)]
 
     names = {id(widget): name for name, widget in widgets.items()}
     for widget in widgets.values():
         widget.observe(redraw, names="value")
     redraw()
+    opening, description = drawn[0]
     children = [W.HTML(PANEL_STYLE), _controls_box([item for _, item in made.values()]), image,
                 _caption(panel, live=True)]
-    return PanelBox(children, widgets, {(): image})
+    return PanelBox(children, widgets, {(): image}, opening,
+                    _summary(panel, description, live=True))
 
 
 def build_precomputed(panel: Panel) -> PanelBox:
@@ -351,11 +376,12 @@ def build_precomputed(panel: Panel) -> PanelBox:
     made = {c.name: _widget(c, c.static) for c in statics}
     widgets = {name: widget for name, (widget, _) in made.items()}
     images: dict[tuple[int, ...], W.HTML] = {}
+    frames: dict[tuple[int, ...], tuple[bytes, Description]] = {}
     for indices in product(*(range(len(c.static)) for c in statics)):
         values = panel.values({c.name: c.static[i] for c, i in zip(statics, indices)})
         description = panel.draw(artists, values)
-        images[indices] = W.HTML(figure_html(
-            render_png(artists, compress_level=STATIC_PNG_COMPRESSION), description))
+        frames[indices] = render_png(artists, compress_level=STATIC_PNG_COMPRESSION), description
+        images[indices] = W.HTML(figure_html(*frames[indices]))
 
     def nest(level: int, prefix: tuple[int, ...]) -> W.Widget:
         if level == len(statics):
@@ -370,4 +396,6 @@ def build_precomputed(panel: Panel) -> PanelBox:
     if made:
         children.append(_controls_box([item for _, item in made.values()]))
     children += [nest(0, ()), _caption(panel, live=False)]
-    return PanelBox(children, widgets, images)
+    opening, description = frames[tuple(c.static.index(c.default) for c in statics)]
+    return PanelBox(children, widgets, images, opening,
+                    _summary(panel, description, live=False))

@@ -6,7 +6,8 @@ readers, and a running score. Answers are remembered in the browser's
 ``localStorage`` under each question's id, so a chapter's end-of-chapter
 quiz counts what was answered on its pages. The same output works in
 JupyterLab, Notebook and, with no kernel, on the static site, in their light
-and dark themes.
+and dark themes; it also carries the questions as Markdown for print
+(:func:`quiz_markdown`).
 """
 from __future__ import annotations
 
@@ -271,9 +272,46 @@ def quiz_html(questions: list[dict], title: str) -> str:
             f"</button></section><script>{_SCRIPT}</script>")
 
 
+def _question_markdown(question: dict, number: int) -> str:
+    """One question for print: numbered, its options lettered A, B, C…, no answers."""
+    badge = f"({BADGES[question['uses']]}) " if "uses" in question else ""
+    lines = [f"{number}. {badge}{question['question']}", ""]
+    if question["type"] == "numeric":
+        lines.append("   Answer with a number.")
+    else:
+        if question["type"] == "multiple":
+            lines += ["   Choose all that apply.", ""]
+        lines += [f"   - {chr(ord('A') + index)}. {option['answer']}"
+                  for index, option in enumerate(question["answers"])]
+    return "\n".join(lines)
+
+
+def quiz_markdown(questions: list[dict]) -> str:
+    """The questions as Markdown for print (the PDF book): no buttons, scripts or answers.
+
+    Parameters
+    ----------
+    questions : list of dict
+        Bank questions, as :func:`~.bank.questions_for` returns them.
+
+    Returns
+    -------
+    str
+        A numbered list of the questions, each with its lettered options (or, for a
+        numeric question, a request for a number).
+    """
+    return "\n\n".join(_question_markdown(q, i) for i, q in enumerate(questions, start=1)) + "\n"
+
+
 def show(chapter: str, page: str | None = None) -> None:
-    """Display the quiz for ``chapter`` (one page's questions, or all of them) in a notebook."""
-    from IPython.display import HTML, display
+    """Display the quiz for ``chapter`` (one page's questions, or all of them) in a notebook.
+
+    The output carries the interactive HTML (notebooks and the site show it) and
+    :func:`quiz_markdown` for builders that cannot run it (the book's PDF).
+    """
+    from IPython.display import display
 
     title = load_bank(chapter)["title"] if page is None else f"Check your understanding: {page}"
-    display(HTML(quiz_html(questions_for(chapter, page), title)))
+    questions = questions_for(chapter, page)
+    display({"text/html": quiz_html(questions, title), "text/markdown": quiz_markdown(questions)},
+            raw=True)

@@ -4,11 +4,12 @@ A diagram is declared once as data: :class:`Node` boxes with a biological *role*
 fixes their colour, and :class:`Edge` arrows with a *kind* (activates, inhibits,
 becomes, binds). :func:`to_dot` turns a declaration into Graphviz source in the
 book's single drawing style (Okabe–Ito colours, rounded boxes, top-to-bottom so that
-a drawing stays legible in a 390 px phone column), and :func:`write_svgs` renders
-every declared diagram to ``book_assets/diagrams/<name>.svg``. The book's build runs
+a drawing stays legible in a 390 px phone column), and :func:`write_drawings` renders
+every declared diagram to ``book_assets/diagrams/<name>.svg`` (the site, notebooks) and
+``<name>.pdf`` (the printed book: LaTeX cannot include SVG). The book's build runs
 it (``_ext/diagrams.py``); so does ``python -m widgets.figures.diagrams``.
 
-The rendered SVGs are committed too, so that notebooks opened in JupyterLab show
+The rendered drawings are committed too, so that notebooks opened in JupyterLab show
 them without a build. Each chapter declares its diagrams in a module of this
 package as ``DIAGRAMS``; :func:`declared_diagrams` finds them.
 """
@@ -18,6 +19,7 @@ import importlib
 import pkgutil
 import re
 import shutil
+import os
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -46,6 +48,9 @@ EDGE_KINDS = {
     "becomes": {"arrowhead": "vee", "color": "#333333", "style": "bold"},
     "binds": {"arrowhead": "none", "color": "#333333", "style": "dashed"},
 }
+
+#: The files each diagram is drawn to: SVG for the site and notebooks, PDF for print.
+FORMATS = ("svg", "pdf")
 
 FONT = "DejaVu Sans"
 #: What a browser uses when DejaVu Sans is missing: Verdana has nearly its metrics.
@@ -181,13 +186,35 @@ def dot_command() -> str:
     return found
 
 
+def _run_dot(diagram: Diagram, output_format: str) -> bytes:
+    """Graphviz's drawing of ``diagram`` in ``output_format`` ("svg", "pdf"), as bytes."""
+    result = subprocess.run([dot_command(), f"-T{output_format}"],
+                            input=to_dot(diagram).encode("utf-8"), capture_output=True,
+                            check=False, env={**os.environ, "TZ": "UTC"})
+    if result.returncode != 0:
+        raise RuntimeError(f"Graphviz could not draw {diagram.name!r}:\n"
+                           f"{result.stderr.decode('utf-8', 'replace')}")
+    return result.stdout
+
+
 def render_svg(diagram: Diagram) -> str:
     """The diagram as SVG text (Graphviz's SVG, with a font fallback for browsers)."""
-    result = subprocess.run([dot_command(), "-Tsvg"], input=to_dot(diagram), text=True,
-                            capture_output=True, check=False)
-    if result.returncode != 0:
-        raise RuntimeError(f"Graphviz could not draw {diagram.name!r}:\n{result.stderr}")
-    return result.stdout.replace(f'font-family="{FONT}"', f'font-family="{FONT_FALLBACK}"')
+    svg = _run_dot(diagram, "svg").decode("utf-8")
+    return svg.replace(f'font-family="{FONT}"', f'font-family="{FONT_FALLBACK}"')
+
+
+#: Cairo stamps each PDF with the time it was drawn; :func:`render_pdf` fixes the stamp.
+PDF_CREATION_DATE = re.compile(rb"/CreationDate \(D:\d{14}")
+FIXED_CREATION_DATE = b"/CreationDate (D:20260101000000"
+
+
+def render_pdf(diagram: Diagram) -> bytes:
+    """The diagram as PDF (for the printed book), the same bytes every time it is drawn.
+
+    The creation date is replaced by a fixed one of the same length, so the file's
+    cross-reference offsets stay valid and a redrawn PDF equals the committed one.
+    """
+    return PDF_CREATION_DATE.sub(FIXED_CREATION_DATE, _run_dot(diagram, "pdf"))
 
 
 def svg_width_pt(svg: str) -> float:
@@ -210,24 +237,35 @@ def declared_diagrams() -> dict[str, Diagram]:
     return found
 
 
-def write_svgs(folder: Path = SVG_FOLDER) -> list[Path]:
-    """Render every declared diagram into ``folder``; rewrite only files that changed.
+def _write_if_changed(path: Path, content: bytes) -> bool:
+    """Write ``content`` to ``path`` unless it is already there; True if written."""
+    if path.exists() and path.read_bytes() == content:
+        return False
+    path.write_bytes(content)
+    return True
 
-    Drawings of diagrams no longer declared are removed. Returns the paths written. A drawing wider than :data:`MAX_WIDTH_PT` is an error,
-    because its text would be too small to read on a phone.
+
+def write_drawings(folder: Path = SVG_FOLDER) -> list[Path]:
+    """Render every declared diagram into ``folder`` as SVG and PDF; rewrite only files that changed.
+
+    Drawings of diagrams no longer declared are removed. Returns the paths written. A drawing
+    wider than :data:`MAX_WIDTH_PT` is an error, because its text would be too small to read
+    on a phone.
     """
     folder.mkdir(parents=True, exist_ok=True)
     written = []
-    for name, diagram in declared_diagrams().items():
+    declared = declared_diagrams()
+    for name, diagram in declared.items():
         svg = render_svg(diagram)
         width = svg_width_pt(svg)
         if width > MAX_WIDTH_PT:
             raise ValueError(f"diagram {name!r} is {width:.0f} pt wide; at most {MAX_WIDTH_PT} pt "
                              "keeps its text legible on a phone (draw it taller, or split it)")
-        path = folder / f"{name}.svg"
-        if not path.exists() or path.read_text(encoding="utf-8") != svg:
-            path.write_text(svg, encoding="utf-8")
-            written.append(path)
-    for stale in set(folder.glob("*.svg")) - {folder / f"{name}.svg" for name in declared_diagrams()}:
+        for path, content in ((folder / f"{name}.svg", svg.encode("utf-8")),
+                              (folder / f"{name}.pdf", render_pdf(diagram))):
+            if _write_if_changed(path, content):
+                written.append(path)
+    for stale in {path for fmt in FORMATS for path in folder.glob(f"*.{fmt}")
+                  if path.stem not in declared}:
         stale.unlink()
     return written
