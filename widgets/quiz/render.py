@@ -44,7 +44,6 @@ def inline_html(text: str) -> str:
     return re.sub(r"\*([^*]+)\*", r"<em>\1</em>", escaped)
 
 
-_inline = inline_html  # the name this module's renderers call it by
 
 
 def _badge(question: dict) -> str:
@@ -60,7 +59,7 @@ def _question_html(question: dict, number: int) -> str:
     kind = question["type"]
     parts = [f'<fieldset class="bq-question" data-qid="{qid}" data-type="{kind}">',
              f'<legend><span class="bq-number">{number}.</span> {_badge(question)}'
-             f'{_inline(question["question"])}</legend>']
+             f'{inline_html(question["question"])}</legend>']
     if kind == "numeric":
         option = question["answers"][0]
         low, high = numeric_range(question, option)
@@ -78,7 +77,7 @@ def _question_html(question: dict, number: int) -> str:
             parts.append(f'<button type="button" class="bq-option"{pressed} '
                          f'data-correct="{"true" if option["correct"] else "false"}" '
                          f'data-feedback="{_feedback(option["feedback"])}">'
-                         f'{_inline(option["answer"])}</button>')
+                         f'{inline_html(option["answer"])}</button>')
         parts.append("</div>")
         if kind == "multiple":
             parts.append('<p class="bq-hint">Choose all that apply'
@@ -279,7 +278,7 @@ def _question_markdown(question: dict, number: int) -> str:
     if question["type"] == "numeric":
         lines.append("   Answer with a number.")
     else:
-        if question["type"] == "multiple":
+        if question["type"] == "multiple" and "all that apply" not in question["question"].lower():
             lines += ["   Choose all that apply.", ""]
         lines += [f"   - {chr(ord('A') + index)}. {option['answer']}"
                   for index, option in enumerate(question["answers"])]
