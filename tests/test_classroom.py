@@ -85,7 +85,9 @@ def test_the_student_edition_asks_sphinx_exercise_to_hide_solutions():
     config = student_edition.student_config()
     assert config["sphinx"]["config"]["hide_solutions"] is True
     assert config["title"].endswith("(student edition)")
-    assert "-W" in student_edition.build_command(ROOT / "c.yml", ROOT / "out")
+    assert "-W" in student_edition.build_command(ROOT / "c.yml", ROOT / "t.yml", ROOT / "out")
+    toc = str(student_edition.student_toc())
+    assert "reference/instructor" not in toc and "chapters/trials/virtual_trial" in toc
 
 
 @pytest.mark.book
@@ -100,6 +102,7 @@ def test_the_student_edition_builds_with_warnings_as_errors_and_shows_no_solutio
             assert 'class="exercise admonition' in html, page
         assert 'class="solution' not in html, page
     assert "(student edition)" in (site / "intro.html").read_text(encoding="utf-8")
+    assert not (site / "reference" / "instructor").exists()  # no answer keys
 
 
 def _extension(name):

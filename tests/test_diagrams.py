@@ -13,11 +13,15 @@ from widgets.figures.diagrams import Diagram, Edge, Node
 FIGURE = re.compile(r"/book_assets/diagrams/([a-z0-9_]+)\.svg")
 
 
+# Reference lists and the teacher's pages, not pages that teach: no diagram is asked of them.
+LISTS = ("reference/bibliography.html", "reference/glossary.html", "reference/execution_status.html")
+
+
 def _prose_pages():
-    """Pages written as MyST text (``.md``), plus the model reference; not the bibliography."""
+    """Pages written as MyST text (``.md``), plus the model reference; not the lists or the guide."""
     pages = [page for page in _pages() if (ROOT / page.replace(".html", ".md")).exists()]
-    return [page for page in pages if page != "reference/bibliography.html"] + \
-        ["reference/model.html"]
+    return [page for page in pages if page not in LISTS
+            and not page.startswith("reference/instructor/")] + ["reference/model.html"]
 
 
 def _sources():

@@ -1,8 +1,8 @@
 """Student edition of the site: the same book with every exercise's solution left out.
 
 sphinx-exercise drops the ``{solution}`` blocks when ``hide_solutions`` is set; this command
-builds the book with that setting (and "student edition" in its title), warnings as errors,
-into its own folder. Run from the book's folder::
+builds the book with that setting (and "student edition" in its title), without the instructor
+guide (its answer keys), warnings as errors, into its own folder. Run from the book's folder::
 
     python -m tools.student_edition        # the site lands in _build/student/_build/html
 """
@@ -31,11 +31,23 @@ def student_config(root: Path = ROOT) -> dict:
     return config
 
 
-def build_command(config_file: Path, output: Path, root: Path = ROOT) -> list[str]:
+INSTRUCTOR_PAGES = "reference/instructor/"
+
+
+def student_toc(root: Path = ROOT) -> dict:
+    """The book's ``_toc.yml`` without the parts that hold the instructor guide."""
+    toc = yaml.safe_load((root / "_toc.yml").read_text(encoding="utf-8"))
+    toc["parts"] = [part for part in toc["parts"]
+                    if not any(chapter["file"].startswith(INSTRUCTOR_PAGES)
+                               for chapter in part["chapters"])]
+    return toc
+
+
+def build_command(config_file: Path, toc_file: Path, output: Path, root: Path = ROOT) -> list[str]:
     """The ``jupyter-book build`` command line for the student edition."""
     jupyter_book = Path(sys.executable).with_name("jupyter-book")  # installed beside this Python
     return [str(jupyter_book), "build", str(root), "--config", str(config_file),
-            "--path-output", str(output), "-W", "-n", "--keep-going"]
+            "--toc", str(toc_file), "--path-output", str(output), "-W", "-n", "--keep-going"]
 
 
 def build(output: Path = OUTPUT, root: Path = ROOT) -> int:
@@ -44,9 +56,11 @@ def build(output: Path = OUTPUT, root: Path = ROOT) -> int:
     Returns the build's exit status (0: built with no warning).
     """
     output.mkdir(parents=True, exist_ok=True)
-    config_file = output / "_config.yml"
+    config_file, toc_file = output / "_config.yml", output / "_toc.yml"
     config_file.write_text(yaml.safe_dump(student_config(root), sort_keys=False), encoding="utf-8")
-    return subprocess.run(build_command(config_file, output, root), check=False).returncode
+    toc_file.write_text(yaml.safe_dump(student_toc(root), sort_keys=False), encoding="utf-8")
+    return subprocess.run(build_command(config_file, toc_file, output, root),
+                          check=False).returncode
 
 
 def main(argv: list[str] | None = None) -> None:
