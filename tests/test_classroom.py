@@ -203,4 +203,4 @@ def test_the_execution_status_page_lists_every_executed_page_with_its_run_time(b
         source = (ROOT / page).read_text(encoding="utf-8")
         if page.suffix == ".ipynb" or "{code-cell}" in source:
             assert f"{page.parent.as_posix()}/{page.stem}" in html, page
-    assert "✅" in html or "ok" in html.lower()
+    assert html.count("✅") >= 20 and "❌" not in html  # every page ran, none failed
