@@ -2,7 +2,7 @@
 
 * Marks the build, so notebook kernels started by the build (which inherit
   this process's environment) render panels from precomputed frames that
-  keep working on the static site; see ``widgets.panels.two_lives``.
+  keep working on the static site; see ``widgets.panels.declaration``.
 * Drops the Thebe scripts: the book launches live notebooks through Binder
   or Colab instead, and sphinx-thebe declares its loader URL twice (a console
   error) and points it at a CDN. Launch buttons stay on notebook pages only:
@@ -23,6 +23,8 @@ from pathlib import Path
 from pybtex.richtext import Tag, Text
 from pybtex.style import template as pybtex_template
 from sphinxcontrib.bibtex.style import template as bibtex_template
+
+from widgets.panels.declaration import STATIC_ENV
 
 INPUTS = ("widgets", "data", "_ext")
 STAMP_NAME = "widgets-and-data.sha256"
@@ -105,7 +107,7 @@ def _et_al_for_others(module) -> None:
 def setup(app):
     _et_al_for_others(pybtex_template)
     _et_al_for_others(bibtex_template)
-    os.environ["HCC_BOOK_STATIC"] = "1"
+    os.environ[STATIC_ENV] = "1"
     app.connect("builder-inited", _refresh_caches)
     app.connect("env-get-outdated", _read_everything_again)
     app.connect("build-finished", _refresh_static_files)

@@ -15,19 +15,16 @@ from __future__ import annotations
 
 import posixpath
 import re
-import sys
 from pathlib import Path
 
 from docutils import nodes
 from docutils.statemachine import StringList
 from sphinx.util.docutils import SphinxDirective
 
-ROOT = Path(__file__).resolve().parents[1]
-if str(ROOT) not in sys.path:  # the book's tools/, beside the widgets package
-    sys.path.insert(0, str(ROOT))
+from tools.student_notebooks import chapter_pages, read_page
+from widgets.quiz.bank import load_bank, numeric_range
 
-from tools.student_notebooks import chapter_pages, read_page  # noqa: E402
-from widgets.quiz.bank import load_bank, numeric_range  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 BLOCK = re.compile(r"^(?P<fence>`{3,}|:{3,})\{(?P<kind>exercise|solution)\}(?P<argument>[^\n]*)\n"
                    r"(?P<body>.*?)^(?P=fence)\s*$", re.M | re.S)

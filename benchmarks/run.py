@@ -2,8 +2,8 @@
 
 Run from the repository root::
 
-    python benchmarks/run.py           # everything (about five minutes on 2 cores)
-    python benchmarks/run.py --quick   # model and widgets only (under a minute)
+    python -m benchmarks.run           # everything (about five minutes on 2 cores)
+    python -m benchmarks.run --quick   # model and widgets only (under a minute)
 
 Figures are medians (and 95th percentiles for widget responses) over repeated
 runs on this machine. The script prints; it never fails a build. The full run
@@ -23,10 +23,10 @@ from pathlib import Path
 import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
 
-import widgets  # noqa: E402
-from widgets.model import make_experiment, simulate_many  # noqa: E402
+import widgets
+from widgets.model import make_experiment, simulate_many
+from widgets.panels.declaration import STATIC_ENV
 
 ROWS: list[tuple[str, str, str, str]] = []
 
@@ -133,7 +133,7 @@ def widget_figures(events: int = 40) -> None:
     turn) to its next choice, as a student trying the controls would.
     """
     from widgets.panels import declared_panels
-    from widgets.panels.two_lives import build_live
+    from widgets.panels.ipywidgets_build import build_live
 
     for make_panel in declared_panels():
         panel = make_panel()
@@ -197,7 +197,7 @@ def classroom_figures() -> None:
 
     from tools.student_notebooks import chapter_pages, read_page
 
-    os.environ.pop("HCC_BOOK_STATIC", None)  # kernels inherit it: a person's kernel is live
+    os.environ.pop(STATIC_ENV, None)  # kernels inherit it: a person's kernel is live
     slowest = 0.0
     for page in chapter_pages():
         notebook = read_page(ROOT / page)

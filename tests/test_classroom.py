@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 import zipfile
 from pathlib import Path
 
@@ -10,6 +11,7 @@ import jupytext
 import pytest
 
 from conftest import ROOT
+from _ext import book_download, book_repository
 from tools import student_edition, student_notebooks
 
 SOLUTION = re.compile(r"^(`{3,}|:{3,})\{solution\}[^\n]*\n(.*?)^\1\s*$", re.M | re.S)
@@ -105,24 +107,13 @@ def test_the_student_edition_builds_with_warnings_as_errors_and_shows_no_solutio
     assert not (site / "reference" / "instructor").exists()  # no answer keys
 
 
-def _extension(name):
-    import importlib
-    import sys
-
-    sys.path.insert(0, str(ROOT / "_ext"))
-    try:
-        return importlib.import_module(name)
-    finally:
-        sys.path.remove(str(ROOT / "_ext"))
-
-
 @pytest.mark.parametrize("remote, url", [
     ("https://github.com/teacher/hcc-book.git", "https://github.com/teacher/hcc-book"),
     ("git@github.com:teacher/hcc-book.git", "https://github.com/teacher/hcc-book"),
     ("https://github.com/teacher/hcc-book", "https://github.com/teacher/hcc-book"),
     ("/work/main", ""), ("https://gitlab.com/teacher/hcc-book.git", ""), ("", "")])
 def test_the_repository_comes_from_a_github_remote_when_none_is_configured(remote, url):
-    assert _extension("book_repository").github_url(remote) == url
+    assert book_repository.github_url(remote) == url
 
 
 class _Config:
@@ -133,7 +124,7 @@ class _Config:
 
 
 def test_repository_and_launch_buttons_show_only_when_a_repository_is_set(tmp_path, monkeypatch):
-    repository = _extension("book_repository")
+    repository = book_repository
     app = type("App", (), {"srcdir": str(tmp_path)})()  # not a git folder: no remote
     unset, fork = _Config(""), _Config("https://github.com/teacher/hcc-book")
     repository._set_repository(app, unset)
@@ -164,27 +155,27 @@ def test_every_notebook_starts_with_the_set_up_cell_and_opens_with_its_kernel():
         assert notebook["metadata"]["kernelspec"]["name"] == "python3", page
 
 
-def test_the_set_up_cell_unpacks_the_book_zip_beside_a_lone_notebook(tmp_path, monkeypatch):
-    import importlib.util
-    import sys
+def _run_set_up_cell(monkeypatch, installed: bool) -> list[tuple[str, str]]:
+    """Run the set-up cell as IPython would; return the magics it called."""
+    from IPython.core.inputtransformer2 import TransformerManager
 
-    book = _extension("book_download")
-    (tmp_path / book.ZIP_NAME).write_bytes(book.book_zip(ROOT))
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setattr(importlib.util, "find_spec", lambda name: None)  # as if not installed
-    monkeypatch.setattr(sys, "path", list(sys.path))
-    exec(_setup_cell(FLUX_EXPLORER).source, {})
-    assert sys.path[0] == str(tmp_path / book.FOLDER)
-    assert (tmp_path / book.FOLDER / "widgets" / "__init__.py").exists()
+    magics = []
+    shell = type("Shell", (), {"run_line_magic": lambda self, *call: magics.append(call)})()
+    if not installed:
+        monkeypatch.setitem(sys.modules, "widgets", None)   # importing it now fails
+    exec(TransformerManager().transform_cell(_setup_cell(FLUX_EXPLORER).source),
+         {"get_ipython": lambda: shell})
+    return magics
 
 
-def test_the_set_up_cell_says_what_to_do_when_the_book_is_nowhere(tmp_path, monkeypatch):
-    import importlib.util
+def test_the_set_up_cell_does_nothing_where_the_book_is_installed(monkeypatch):
+    assert _run_set_up_cell(monkeypatch, installed=True) == []
 
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setattr(importlib.util, "find_spec", lambda name: None)
-    with pytest.raises(FileNotFoundError, match="hcc-autophagy-book.zip"):
-        exec(_setup_cell(FLUX_EXPLORER).source, {})
+
+def test_a_lone_notebook_installs_the_book_from_the_zip_beside_it(monkeypatch):
+    """The same pip command that tests/test_package.py runs on the zip in a fresh environment."""
+    assert _run_set_up_cell(monkeypatch, installed=False) == [
+        ("pip", f'install --quiet "{book_download.ZIP_NAME}[notebook]"')]
 
 
 def test_the_licence_is_stated_in_the_licence_file_the_readme_and_every_page_footer(built_site):

@@ -2,12 +2,11 @@
 from __future__ import annotations
 
 import html as html_module
-import importlib
 import re
-import sys
 
 import pytest
 
+from _ext import instructor
 from conftest import ROOT
 from widgets.quiz.bank import load_bank, model_answer
 
@@ -16,11 +15,7 @@ CHAPTERS = sorted(p.name for p in (ROOT / "chapters").iterdir() if p.is_dir())
 
 
 def _instructor():
-    sys.path.insert(0, str(ROOT / "_ext"))
-    try:
-        return importlib.import_module("instructor")
-    finally:
-        sys.path.remove(str(ROOT / "_ext"))
+    return instructor
 
 
 def _plan_minutes(text: str, minutes: int) -> list[int]:

@@ -23,6 +23,7 @@ import pytest
 
 from conftest import ROOT
 from tools.student_notebooks import chapter_pages
+from widgets.panels.declaration import STATIC_ENV
 
 pytestmark = pytest.mark.browser
 
@@ -56,7 +57,7 @@ def jupyterlab(tmp_path_factory):
     jupyter = Path(sys.executable).with_name("jupyter")
     environment = {**os.environ, "JUPYTER_CONFIG_DIR": str(tmp_path_factory.mktemp("config")),
                    "JUPYTERLAB_WORKSPACES_DIR": str(tmp_path_factory.mktemp("workspaces"))}
-    environment.pop("HCC_BOOK_STATIC", None)  # the kernels are a person's: live panels
+    environment.pop(STATIC_ENV, None)  # the kernels are a person's: live panels
     server = subprocess.Popen(
         [str(jupyter), "lab", "--no-browser", f"--port={port}", "--ServerApp.ip=127.0.0.1",
          "--IdentityProvider.token=", "--ServerApp.password=", f"--ServerApp.root_dir={root}",

@@ -8,9 +8,10 @@ from itertools import product
 import ipywidgets as W
 import pytest
 
-from widgets.panels import declared_panels, drugs, machinery, two_lives
+from widgets.panels import declaration, declared_panels, drugs, machinery
 from widgets.panels.controls import NONE
-from widgets.panels.two_lives import Panel, build_live, build_precomputed, choice, rounded_values
+from widgets.panels.declaration import Panel, choice, rounded_values
+from widgets.panels.ipywidgets_build import build_live, build_precomputed
 
 DECLARATIONS = declared_panels()
 IDS = [make.__name__ for make in DECLARATIONS]
@@ -169,9 +170,9 @@ def test_rounded_values_are_round_and_span_the_range():
 
 
 def test_building_follows_the_environment(monkeypatch):
-    monkeypatch.setenv(two_lives.STATIC_ENV, "1")
+    monkeypatch.setenv(declaration.STATIC_ENV, "1")
     assert len(machinery.turnover_assay().images) > 1
-    monkeypatch.delenv(two_lives.STATIC_ENV)
+    monkeypatch.delenv(declaration.STATIC_ENV)
     assert list(machinery.turnover_assay().images) == [()]
 
 

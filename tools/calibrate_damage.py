@@ -11,21 +11,16 @@ mean of the reported values (a few fixed-point steps, since the IC50 is close
 to inversely proportional to the potency). Run it after changing a reported
 value or any cell-fate parameter::
 
-    python tools/calibrate_damage.py
+    python -m tools.calibrate_damage
 """
 from __future__ import annotations
 
 import csv
 import math
-import sys
 from collections import defaultdict
 from dataclasses import dataclass
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
-from widgets.model import data_files, ic50, pharmacology  # noqa: E402
+from widgets.model import data_files, ic50, pharmacology
 
 HOURS = 72.0
 FIELDS = ("compound", "cell_line", "damage_per_um_h", "basis", "source", "note")

@@ -8,19 +8,14 @@ every time, gives 0.69, by bisection, and writes it back. Run it after
 changing a clinical exposure, the exposure variability or a cell-fate
 parameter::
 
-    python tools/calibrate_trial.py
+    python -m tools.calibrate_trial
 """
 from __future__ import annotations
 
-import sys
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
-from widgets.model import data_files  # noqa: E402
-from widgets.model.data_files import parameters_set_to  # noqa: E402
-from widgets.model.trials import virtual_trial  # noqa: E402
+from widgets.model import data_files
+from widgets.model.data_files import parameters_set_to
+from widgets.model.trials import virtual_trial
 
 TARGET_HAZARD_RATIO = 0.69
 SHARP = {"placebo": {}, "sorafenib": {"sorafenib": 1.0}}

@@ -9,10 +9,26 @@ import csv
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from functools import lru_cache
+from importlib.resources import files
 from pathlib import Path
 from types import MappingProxyType
 
-DATA_DIR = Path(__file__).resolve().parents[2] / "data"
+
+def _data_dir() -> Path:
+    """The folder of the package ``widgets.data``: the book's ``data/``, installed with ``widgets``."""
+    try:
+        folder = files("widgets.data")
+    except ModuleNotFoundError as error:
+        raise ModuleNotFoundError(
+            "the book's data (package widgets.data) is not installed: install the book "
+            "with `pip install -e .` in its folder (or `pip install .`), not by putting "
+            "widgets/ on the import path") from error
+    if not isinstance(folder, Path):
+        raise ModuleNotFoundError(f"the book's data must be files on disk, found {folder!r}")
+    return folder
+
+
+DATA_DIR = _data_dir()
 
 
 @lru_cache(maxsize=None)

@@ -25,7 +25,8 @@ Kaplan-Meier curves and the log-rank test of one trial come from
 the ratio of deaths per patient-month, the maximum-likelihood estimate when
 hazards are constant (a Cox model agrees with it; the tests compare the two).
 Power needs thousands of trials, so :func:`trial_power` uses a vectorised
-log-rank statistic that the tests check against :func:`scipy.stats.logrank`.
+log-rank statistic that the tests check against :func:`scipy.stats.logrank`. SciPy is
+imported by the functions that use it, so that ``import widgets`` does not load it.
 """
 from __future__ import annotations
 
@@ -34,7 +35,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
-from scipy import stats
 
 from .api import simulate_many
 from .data_files import data_cache, parameter_values, read_table
@@ -251,6 +251,8 @@ def virtual_trial(arms: Mapping[str, Mapping[str, float]], n_per_arm: int = 34,
         Bad arms, sizes, times, shares, enrichment or seed; the message names
         the value and the valid choices.
     """
+    from scipy import stats   # here, so that importing the model does not load SciPy
+
     named = checked_arms(arms)
     n, months, seed = _checked_design(n_per_arm, months, seed)
     shares = tumour_shares(dependent_share, antagonist_share, enrichment)
@@ -344,6 +346,8 @@ def trial_power(arms: Mapping[str, Mapping[str, float]], n_per_arm: int = 34,
     (1-100000) and ``alpha`` (between 0 and 1). The trials are simulated and
     tested together (vectorised); the same seed gives the same power.
     """
+    from scipy import stats
+
     named = checked_arms(arms)
     n, months, seed = _checked_design(n_per_arm, months, seed)
     if isinstance(n_trials, bool) or not isinstance(n_trials, (int, np.integer)) or \
@@ -366,6 +370,8 @@ def schoenfeld_events(hazard_ratio: float, alpha: float = 0.05, power: float = 0
 
     ``d = 4 (z_{1-alpha/2} + z_{power})^2 / (ln HR)^2``, two-sided ``alpha``.
     """
+    from scipy import stats
+
     hazard_ratio = checked_number(hazard_ratio, "hazard ratio", 0.0, low_inclusive=False)
     if hazard_ratio == 1.0:
         raise ValueError("a hazard ratio of 1 (no effect) needs infinitely many deaths; "

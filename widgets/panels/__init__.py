@@ -1,7 +1,9 @@
-"""Interactive panels (ipywidgets), one module per chapter; the two-lives machinery once.
+"""Interactive panels, one module per chapter; the machinery that builds them once.
 
-* :mod:`.two_lives` — a panel declared once (:class:`~.two_lives.Panel`), built live in a
-  kernel or precomputed for the static site (:func:`~.two_lives.build`).
+* :mod:`.declaration` — a panel declared once (:class:`~.declaration.Panel`: controls, a
+  figure, one ``draw``), with NumPy and matplotlib only; the single source of every life.
+* :mod:`.ipywidgets_build` — the declaration built as ipywidgets, live in a kernel or
+  precomputed for the static site (:func:`~.declaration.build` calls it).
 * :mod:`.controls` — controls several chapters share (compound, dose, knockdown, cell line,
   duration) and how their values become an experiment.
 * :mod:`.machinery` — the flux explorer and the LC3 turnover blot.
@@ -13,7 +15,8 @@ In a notebook::
     from widgets.panels import machinery
     machinery.flux_explorer(hours=24.0)
 
-Each chapter module lists its panel declarations in ``PANELS``.
+Each chapter module lists its panel declarations in ``PANELS``; declaring and drawing a
+panel needs no ipywidgets.
 """
 from __future__ import annotations
 
@@ -21,11 +24,15 @@ import importlib
 import pkgutil
 from collections.abc import Callable
 
+MACHINERY = ("declaration", "controls", "ipywidgets_build")   # modules that are not chapters
+
 
 def declared_panels() -> tuple[Callable, ...]:
     """Every chapter's panel declarations (the ``PANELS`` of each module here), in module order."""
     found = []
     for module in pkgutil.iter_modules(__path__):
+        if module.name in MACHINERY:
+            continue
         chapter = importlib.import_module(f"{__name__}.{module.name}")
         found.extend(getattr(chapter, "PANELS", ()))
     return tuple(found)

@@ -7,7 +7,7 @@ from collections.abc import Hashable, Mapping, Sequence
 
 from ..model import CELL_LINES, KNOCKDOWN_GENES
 from ..model.labels import compound_label, format_dose, knockdown_label, typical_dose
-from .two_lives import Control, choice, number, rounded_values
+from .declaration import Control, choice, number, rounded_values
 
 NONE = ""
 DOSES_UM = rounded_values(0.001, 10_000.0)

@@ -1,10 +1,12 @@
 """Panels of the drugs chapter: dose response, accomplice or antagonist, the drug × time blot,
 and the toy model of antigen presentation.
 
-Each panel is declared once (:class:`~widgets.panels.two_lives.Panel`) and
+Each panel is declared once (:class:`~widgets.panels.declaration.Panel`) and
 built live in a kernel or precomputed for the static site.
 """
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -20,7 +22,10 @@ from ..model.pharmacology import compare_with_intervention
 from .controls import (KNOCKDOWN_FRACTION, PARENTAL_LINES, cell_line_choice, compound_choice,
                        dose_for, experiment_from, fraction_control, hours_control,
                        knockdown_choice)
-from .two_lives import Panel, PanelBox, build, choice
+from .declaration import Panel, build, choice
+
+if TYPE_CHECKING:
+    from .ipywidgets_build import PanelBox
 
 DOSES_UM = np.logspace(-2, 3, 41)
 DRUGS = compounds_with_role("anticancer drug")

@@ -1,20 +1,24 @@
 """Panels of the exosome chapter: the virtual transwell co-culture and the EV characterisation.
 
-Each panel is declared once (:class:`~widgets.panels.two_lives.Panel`) and built live in a
+Each panel is declared once (:class:`~widgets.panels.declaration.Panel`) and built live in a
 kernel or precomputed for the static site.
 """
 from __future__ import annotations
 
-from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from ..figures import exosomes as figures
+from ..model.data_files import data_cache
 from ..model.exosomes import RELEASE_BLOCKER, recipient_ic50, simulate_coculture
 from ..model.labels import describe_condition, format_dose, typical_dose
 from ..model.vesicles import characterise, preparation_label, preparations
 from .controls import compound_choice
-from .two_lives import Panel, PanelBox, build, choice, number
+from .declaration import Panel, build, choice, number
+
+if TYPE_CHECKING:
+    from .ipywidgets_build import PanelBox
 
 DONORS = ("Huh7-SR", "Huh7", "HepG2")
 DRUGS = ("sorafenib", "doxorubicin")
@@ -24,7 +28,7 @@ IC50_DOSES_UM = np.geomspace(0.1, 300.0, 36)
 COCULTURE_HOURS = 72.0
 
 
-@lru_cache(maxsize=512)
+@data_cache
 def _ic50s(drug: str, donor: str, share: float, blocked: bool, ph: float) -> tuple[float, float]:
     treatments = {RELEASE_BLOCKER: typical_dose(RELEASE_BLOCKER)} if blocked else {}
     return recipient_ic50(drug, COCULTURE_HOURS, donor, "Huh7", share, treatments, ph,

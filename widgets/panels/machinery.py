@@ -1,11 +1,12 @@
 """Panels of the machinery chapter: the flux explorer and the LC3 turnover blot.
 
-Each panel is declared once (:class:`~widgets.panels.two_lives.Panel`) and
+Each panel is declared once (:class:`~widgets.panels.declaration.Panel`) and
 built live in a kernel or precomputed for the static site.
 """
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from ..figures import machinery as figures
 from ..model import simulate
@@ -13,7 +14,10 @@ from ..model.assays import LYSOSOMAL_INHIBITORS, turnover_blot
 from ..model.labels import compounds_with_role, describe_condition
 from .controls import (NONE, cell_line_choice, compound_choice, dose_for, experiment_from,
                        fraction_control, hours_control, knockdown_choice)
-from .two_lives import Panel, PanelBox, build
+from .declaration import Panel, build
+
+if TYPE_CHECKING:
+    from .ipywidgets_build import PanelBox
 
 TREATMENTS = compounds_with_role("reference inducer", "anticancer drug")
 INHIBITORS = compounds_with_role("late-stage inhibitor", "early-stage inhibitor")

@@ -1,16 +1,21 @@
 """Panels of the non-coding RNA chapter: the Table 1 dial and miR-21 in two contexts.
 
-Each panel is declared once (:class:`~widgets.panels.two_lives.Panel`) and built live in a
+Each panel is declared once (:class:`~widgets.panels.declaration.Panel`) and built live in a
 kernel or precomputed for the static site. Live, every answer a control can ask for is
 computed when the panel is made, so that moving a control only redraws.
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
 
 from ..figures import ncrna as figures
 from ..model.table1 import BLOT_HOURS, CURVE_HOURS, context_result, dial, table1_rows
-from .two_lives import Control, Panel, PanelBox, build, choice, number, running_live
+from .declaration import Control, Panel, build, choice, number
+
+if TYPE_CHECKING:
+    from .ipywidgets_build import PanelBox
 
 LEVELS = (0.1, 0.2, 0.3, 0.5, 0.7, 1.0, 2.0, 3.0, 5.0, 7.0, 10.0, 20.0, 30.0)
 DIAL_STATIC_LEVELS = (0.1, 1.0, 10.0)   # seven rows × three levels: a page a phone can load
@@ -39,7 +44,8 @@ def table1_dial_panel() -> Panel:
     controls = (choice("row", "Table 1 row", [(row_label(r), r.row) for r in rows], rows[0].row,
                        [r.row for r in rows], kind="dropdown", mention="the row of Table 1"),
                 level_control("the RNA level", DIAL_STATIC_LEVELS))
-    if running_live():
+
+    def warm_up():
         for r in rows:
             for level in LEVELS:
                 dial(r.row, level)
@@ -55,7 +61,7 @@ def table1_dial_panel() -> Panel:
                  "read-out compares them. Right: viability after "
                  f"{CURVE_HOURS:g} h against the drug's concentration with basal RNA (dashed) "
                  "and with the RNA as set (solid). Levels are relative to the cells' own "
-                 "basal level: above 1 a mimic, below 1 an inhibitor.")
+                 "basal level: above 1 a mimic, below 1 an inhibitor.", warm_up)
 
 
 def table1_dial() -> PanelBox:
@@ -66,7 +72,8 @@ def table1_dial() -> PanelBox:
 def mir21_contexts_panel() -> Panel:
     """miR-21 in parental and sorafenib-resistant cells, declared: one level, two contexts."""
     controls = (level_control("the miR-21 level", CONTEXT_STATIC_LEVELS),)
-    if running_live():
+
+    def warm_up():
         for level in LEVELS:
             _contexts(level)
 
@@ -84,7 +91,7 @@ def mir21_contexts_panel() -> Panel:
                  "at the cells' basal level (dashed) and as set (solid); each box gives the "
                  "IC50s and the autophagic flux after "
                  f"{BLOT_HOURS:g} h of sorafenib at its IC50 without and with the change. Below "
-                 "1 the level is an anti-miR-21, above 1 a mimic.")
+                 "1 the level is an anti-miR-21, above 1 a mimic.", warm_up)
 
 
 def _contexts(level: float) -> list:

@@ -1,9 +1,11 @@
 """Panels of the stem-cell chapter: therapy cycles, the virtual flow cytometer, sorted cells.
 
-Each panel is declared once (:class:`~widgets.panels.two_lives.Panel`) and built live in
+Each panel is declared once (:class:`~widgets.panels.declaration.Panel`) and built live in
 a kernel or precomputed for the static site.
 """
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from ..figures import stem_cells as figures
 from ..model.cytometry import isotype_gate, stain
@@ -11,7 +13,10 @@ from ..model.labels import describe_condition, typical_dose
 from ..model.pharmacology import ic50
 from ..model.stem_cells import basal_stem_fraction, simulate_populations, therapy_cycles
 from .controls import PARENTAL_LINES, cell_line_choice, compound_choice
-from .two_lives import Panel, PanelBox, build, choice, number
+from .declaration import Panel, build, choice, number
+
+if TYPE_CHECKING:
+    from .ipywidgets_build import PanelBox
 
 CYCLE_DRUGS = ("sorafenib", "doxorubicin")
 ENVIRONMENTS = (("normoxia", False), ("hypoxia + starvation", True))

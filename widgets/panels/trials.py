@@ -1,20 +1,23 @@
 """Panels of the clinical translation chapter: a virtual trial, and power against trial size.
 
-Each panel is declared once (:class:`~widgets.panels.two_lives.Panel`) and built live in a
+Each panel is declared once (:class:`~widgets.panels.declaration.Panel`) and built live in a
 kernel or precomputed for the static site. Power needs thousands of simulated trials, so
 live, the power panel computes every choice when it is made and moving a control only
 redraws.
 """
 from __future__ import annotations
 
-from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from ..figures import trials as figures
-from ..model.data_files import parameter_values
+from ..model.data_files import data_cache, parameter_values
 from ..model.trials import (power_curve, standard_dose_label, standard_dose_mg_per_day,
                             virtual_trial)
 from .controls import NONE
-from .two_lives import Panel, PanelBox, build, choice, number, running_live
+from .declaration import Panel, build, choice, number
+
+if TYPE_CHECKING:
+    from .ipywidgets_build import PanelBox
 
 MONTHS = 24.0
 HCQ = "hydroxychloroquine"
@@ -101,7 +104,7 @@ def virtual_trial_explorer() -> PanelBox:
     return build(virtual_trial_panel())
 
 
-@lru_cache(maxsize=None)
+@data_cache
 def power_results(hcq_multiple: float, share: float) -> tuple[dict, dict]:
     """Power curves and very large trials' hazard ratios of the three designs the panel draws.
 
@@ -123,7 +126,8 @@ def power_panel() -> Panel:
     """Power against patients per arm, declared: HCQ dose and share of dependent tumours."""
     controls = (_hcq_choice(POWER_HCQ_MULTIPLES, POWER_HCQ_MULTIPLES),
                 _share_control(POWER_SHARES, (0.4, 0.8)))
-    if running_live():
+
+    def warm_up():
         for multiple in POWER_HCQ_MULTIPLES:
             for share in POWER_SHARES:
                 power_results(multiple, share)
@@ -142,7 +146,7 @@ def power_panel() -> Panel:
                  "autophagy-dependent tumours (a perfect biomarker), beside sorafenib against "
                  f"placebo. Each trial is analysed at {MONTHS:g} months. The box gives the hazard "
                  "ratio of a very large trial of each design. A didactic model, not a prediction "
-                 "for patients.")
+                 "for patients.", warm_up)
 
 
 def power_explorer() -> PanelBox:

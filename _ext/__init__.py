@@ -1,0 +1,1 @@
+"""The book's own Sphinx extensions, loaded by ``_config.yml`` (``sphinx: local_extensions``)."""
