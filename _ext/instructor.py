@@ -177,8 +177,30 @@ def absolute_doc_links(text: str, page: Path) -> str:
     return DOC_ROLE.sub(absolute, text)
 
 
-def _without_options(body: str) -> str:
-    return "\n".join(line for line in body.splitlines() if not re.match(r"^:[a-z-]+:", line)).strip()
+OPTION = re.compile(r"^:(?P<name>[A-Za-z][\w-]*):(?:\s+(?P<value>.*?))?\s*$")
+
+
+def leading_options(body: str) -> tuple[dict[str, str], str]:
+    """A directive block's options and the content after them.
+
+    The options are the lines ``:name: value`` at the very start of the block, or a
+    ``---``-fenced block of ``name: value`` lines there. Only these are options: a line that
+    looks like one further down (the options of a nested figure or code block, say) is
+    content and is kept.
+    """
+    lines = body.splitlines()
+    options: dict[str, str] = {}
+    if lines and lines[0].strip() == "---" and "---" in (line.strip() for line in lines[1:]):
+        end = next(i for i, line in enumerate(lines[1:], start=1) if line.strip() == "---")
+        for line in lines[1:end]:
+            name, _, value = line.partition(":")
+            options[name.strip()] = value.strip()
+        return options, "\n".join(lines[end + 1:]).strip()
+    start = 0
+    while start < len(lines) and (match := OPTION.match(lines[start])):
+        options[match["name"]] = match["value"] or ""
+        start += 1
+    return options, "\n".join(lines[start:]).strip()
 
 
 def exercises(chapter: str) -> list[dict]:
@@ -189,25 +211,25 @@ def exercises(chapter: str) -> list[dict]:
     ValueError
         For an unknown chapter, or an exercise without a solution.
     """
+    chapter = checked_chapter(chapter)
     found = []
     for page in chapter_pages():
-        if page.parts[1] != checked_chapter(chapter):
+        if page.parts[1] != chapter:
             continue
         source = "\n".join(cell.source for cell in read_page(ROOT / page).cells)
-        solutions = {}
+        solutions, on_page = {}, []
         for block in BLOCK.finditer(source):
-            body = absolute_doc_links(_without_options(block["body"]), page)
+            options, content = leading_options(block["body"])
+            body = absolute_doc_links(content, page)
             if block["kind"] == "solution":
                 solutions[block["argument"].strip()] = body
             else:
-                label = re.search(r"^:label:\s*(\S+)", block["body"], re.M)
-                found.append({"page": page, "label": label.group(1) if label else "",
-                              "exercise": body})
-        for exercise in found:
-            if exercise["page"] == page:
-                if exercise["label"] not in solutions:
-                    raise ValueError(f"{page}: exercise {exercise['label']!r} has no solution")
-                exercise["solution"] = solutions[exercise["label"]]
+                on_page.append({"page": page, "label": options.get("label", ""), "exercise": body})
+        for exercise in on_page:
+            if exercise["label"] not in solutions:
+                raise ValueError(f"{page}: exercise {exercise['label']!r} has no solution")
+            exercise["solution"] = solutions[exercise["label"]]
+        found += on_page
     return found
 
 

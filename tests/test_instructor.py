@@ -239,3 +239,11 @@ def test_a_page_whose_questions_are_apart_in_the_bank_keeps_its_own_numbers():
     assert [entry["on_page"] for entry in sections[0]] == list(range(1, len(positions) + 1))
     assert [entry["in_quiz"] for entry in sections[0]] == positions
 
+
+def test_only_a_blocks_leading_options_are_taken_off():
+    options, content = _instructor().leading_options(
+        ":label: ex-1\n:class: dropdown\nText.\n\n```{figure} a.png\n:width: 50%\n```\n")
+    assert options == {"label": "ex-1", "class": "dropdown"}
+    assert content == "Text.\n\n```{figure} a.png\n:width: 50%\n```"
+    options, content = _instructor().leading_options("---\nlabel: ex-2\n---\nText.\n:name: x")
+    assert options == {"label": "ex-2"} and content == "Text.\n:name: x"
