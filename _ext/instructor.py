@@ -52,33 +52,107 @@ def _number(value: float, digits: int) -> str:
     return f"{value:.{digits}g}"
 
 
-def answer_key_markdown(chapter: str) -> str:
-    """The answer key of ``chapter``'s quiz bank, as MyST markdown."""
+def chapter_quiz_page(chapter: str, root: Path = ROOT) -> str | None:
+    """The document (``/chapters/<chapter>/<page>``) whose quiz asks ``chapter``'s whole bank.
+
+    That page calls ``quiz.show("<chapter>")`` with no page, so its quiz numbers the questions
+    in bank order; ``None`` if no page of the chapter does.
+    """
+    call = re.compile(r"\bshow\(\s*['\"]" + re.escape(chapter) + r"['\"]\s*\)")
+    for page in chapter_pages(root):
+        if page.parts[1] == chapter:
+            source = "\n".join(cell.source for cell in read_page(root / page).cells)
+            if call.search(source):
+                return "/" + page.with_suffix("").as_posix()
+    return None
+
+
+def question_numbers(chapter: str) -> list[dict]:
+    """Every question of ``chapter``'s bank with the numbers a learner sees for it.
+
+    Each page's quiz (``quiz.show(chapter, page)``) numbers that page's questions from 1, in
+    bank order; the chapter quiz (``quiz.show(chapter)``) numbers the whole bank from 1.
+
+    Returns
+    -------
+    list of dict
+        In bank order: ``question``, ``page`` (the page it tests), ``on_page`` (its number in
+        the quiz the learner meets on that page) and ``in_chapter_quiz`` (its number in the
+        chapter quiz, or ``None`` when the chapter has no whole-bank quiz or that quiz is the
+        one on the question's own page, so ``on_page`` already is that number).
+    """
     bank = load_bank(checked_chapter(chapter))
-    questions = bank["questions"]
-    lines = [f"The bank *{bank['title']}* has {len(questions)} questions.", ""]
-    page = None
-    for number, question in enumerate(questions, start=1):
-        if question["page"] != page:
-            page = question["page"]
-            target = f"/chapters/{chapter}/{page}"
-            link = f"{{doc}}`{target}`" if _page_exists(target) else f"*{page}*"
-            lines += [f"**Questions on {link}**", ""]
-        lines += [f"{number}. `{question['id']}`: {question['question']}", ""]
-        if question["type"] == "numeric":
-            option = question["answers"][0]
-            low, high = numeric_range(question, option)
-            digits = question.get("precision", 3)
-            middle = "compute" in question and _number((low + high) / 2.0, digits)
-            value = f"the model gives **{middle}**; " if middle else ""
-            lines += [f"   - Answer: {value}accepted from {_number(low, digits)} "
-                      f"to {_number(high, digits)}. {option['feedback']}",
-                      f"   - Any other answer: {question['default_feedback']}", ""]
-        else:
-            for option in question["answers"]:
-                mark = "**Correct**" if option["correct"] else "Incorrect"
-                lines.append(f"   - {mark}: {option['answer']}. {option['feedback']}")
-            lines.append("")
+    whole_bank_page = chapter_quiz_page(chapter)
+    counted: dict[str, int] = {}
+    numbered = []
+    for position, question in enumerate(bank["questions"], start=1):
+        page = question["page"]
+        counted[page] = counted.get(page, 0) + 1
+        own_page_shows_whole_bank = whole_bank_page == f"/chapters/{chapter}/{page}"
+        numbered.append({
+            "question": question, "page": page,
+            "on_page": position if own_page_shows_whole_bank else counted[page],
+            "in_chapter_quiz": None if own_page_shows_whole_bank or whole_bank_page is None
+            else position})
+    return numbered
+
+
+def question_answer_markdown(question: dict) -> list[str]:
+    """The answer lines of one bank question, as a MyST bullet list.
+
+    A choice question lists every option, the right ones marked **Correct**, each with its
+    feedback. A numeric question gives the accepted range and, when the model computes the
+    answer (``compute``), the model's own value (:func:`widgets.quiz.bank.model_answer`), not
+    the middle of the range, which a typed range need not centre on the model's value.
+    """
+    if question["type"] != "numeric":
+        return [f"- {'**Correct**' if option['correct'] else 'Incorrect'}: "
+                f"{option['answer']}. {option['feedback']}" for option in question["answers"]]
+    from widgets.quiz.bank import model_answer
+
+    option = question["answers"][0]
+    low, high = numeric_range(question, option)
+    digits = question.get("precision", 3)
+    value = (f"the model gives **{_number(model_answer(question), digits)}**; "
+             if "compute" in question else "")
+    return [f"- Answer: {value}accepted from {_number(low, digits)} to {_number(high, digits)}. "
+            f"{option['feedback']}",
+            f"- Any other answer: {question['default_feedback']}"]
+
+
+def answer_key_markdown(chapter: str) -> str:
+    """The answer key of ``chapter``'s quiz bank, as MyST markdown.
+
+    One heading per page, in the order the pages first appear in the bank, with all of that
+    page's questions under it. Each question is a paragraph that begins with the number the
+    learner sees on that page and, when the chapter quiz is on another page, its number there;
+    no ordered list is used, so Markdown cannot renumber the questions.
+    """
+    bank = load_bank(checked_chapter(chapter))
+    numbered = question_numbers(chapter)
+    whole_bank_page = chapter_quiz_page(chapter)
+    lines = [f"The bank *{bank['title']}* has {len(numbered)} questions, grouped below by the "
+             "page that tests them. Each question carries the number the learner sees beside it "
+             "in the quiz on that page"]
+    if any(entry["in_chapter_quiz"] for entry in numbered):
+        lines[0] += (", which numbers the page's questions from 1, and, in brackets, its number in "
+                     f"the chapter quiz ({{doc}}`{whole_bank_page}`), which asks the "
+                     "whole bank in this order.")
+    else:
+        lines[0] += "."
+    lines.append("")
+    pages = list(dict.fromkeys(entry["page"] for entry in numbered))
+    for page in pages:
+        target = f"/chapters/{chapter}/{page}"
+        link = f"{{doc}}`{target}`" if _page_exists(target) else f"*{page}*"
+        lines += [f"**Questions on {link}**", ""]
+        for entry in (entry for entry in numbered if entry["page"] == page):
+            question = entry["question"]
+            also = (f" (question {entry['in_chapter_quiz']} of the chapter quiz)"
+                    if entry["in_chapter_quiz"] else "")
+            lines += [f"**Question {entry['on_page']}**{also}, `{question['id']}`: "
+                      f"{question['question']}", "",
+                      *question_answer_markdown(question), ""]
     return "\n".join(lines)
 
 
@@ -100,8 +174,30 @@ def absolute_doc_links(text: str, page: Path) -> str:
     return DOC_ROLE.sub(absolute, text)
 
 
-def _without_options(body: str) -> str:
-    return "\n".join(line for line in body.splitlines() if not re.match(r"^:[a-z-]+:", line)).strip()
+OPTION = re.compile(r"^:(?P<name>[A-Za-z][\w-]*):(?:\s+(?P<value>.*?))?\s*$")
+
+
+def leading_options(body: str) -> tuple[dict[str, str], str]:
+    """A directive block's options and the content after them.
+
+    The options are the lines ``:name: value`` at the very start of the block, or a
+    ``---``-fenced block of ``name: value`` lines there. Only these are options: a line that
+    looks like one further down (the options of a nested figure or code block, say) is
+    content and is kept.
+    """
+    lines = body.splitlines()
+    options: dict[str, str] = {}
+    if lines and lines[0].strip() == "---" and "---" in (line.strip() for line in lines[1:]):
+        end = next(i for i, line in enumerate(lines[1:], start=1) if line.strip() == "---")
+        for line in lines[1:end]:
+            name, _, value = line.partition(":")
+            options[name.strip()] = value.strip()
+        return options, "\n".join(lines[end + 1:]).strip()
+    start = 0
+    while start < len(lines) and (match := OPTION.match(lines[start])):
+        options[match["name"]] = match["value"] or ""
+        start += 1
+    return options, "\n".join(lines[start:]).strip()
 
 
 def exercises(chapter: str) -> list[dict]:
@@ -112,25 +208,25 @@ def exercises(chapter: str) -> list[dict]:
     ValueError
         For an unknown chapter, or an exercise without a solution.
     """
+    chapter = checked_chapter(chapter)
     found = []
     for page in chapter_pages():
-        if page.parts[1] != checked_chapter(chapter):
+        if page.parts[1] != chapter:
             continue
         source = "\n".join(cell.source for cell in read_page(ROOT / page).cells)
-        solutions = {}
+        solutions, on_page = {}, []
         for block in BLOCK.finditer(source):
-            body = absolute_doc_links(_without_options(block["body"]), page)
+            options, content = leading_options(block["body"])
+            body = absolute_doc_links(content, page)
             if block["kind"] == "solution":
                 solutions[block["argument"].strip()] = body
             else:
-                label = re.search(r"^:label:\s*(\S+)", block["body"], re.M)
-                found.append({"page": page, "label": label.group(1) if label else "",
-                              "exercise": body})
-        for exercise in found:
-            if exercise["page"] == page:
-                if exercise["label"] not in solutions:
-                    raise ValueError(f"{page}: exercise {exercise['label']!r} has no solution")
-                exercise["solution"] = solutions[exercise["label"]]
+                on_page.append({"page": page, "label": options.get("label", ""), "exercise": body})
+        for exercise in on_page:
+            if exercise["label"] not in solutions:
+                raise ValueError(f"{page}: exercise {exercise['label']!r} has no solution")
+            exercise["solution"] = solutions[exercise["label"]]
+        found += on_page
     return found
 
 

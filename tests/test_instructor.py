@@ -1,14 +1,20 @@
 """The instructor guide: a page per chapter, plans that add up, keys generated from the banks."""
 from __future__ import annotations
 
+import ast
+import copy
 import html as html_module
 import re
 
 import pytest
+import yaml
 
 from _ext import instructor
 from conftest import ROOT
-from widgets.quiz.bank import load_bank, model_answer
+from tools.student_notebooks import read_page
+from widgets.quiz import chapters as bank_chapters
+from widgets.quiz.bank import load_bank, model_answer, numeric_range, questions_for
+from widgets.quiz.render import quiz_html
 
 GUIDE = ROOT / "reference" / "instructor"
 CHAPTERS = sorted(p.name for p in (ROOT / "chapters").iterdir() if p.is_dir())
@@ -71,6 +77,7 @@ def _plain_phrase(markdown: str) -> str:
     return re.search(r"[A-Za-z][A-Za-z ,]{23,}", plain).group(0)[:24]
 
 
+@pytest.mark.book
 @pytest.mark.parametrize("chapter", CHAPTERS)
 def test_the_built_guide_gives_every_answer_and_every_solution(built_site, chapter):
     page = (built_site / "reference" / "instructor" / f"{chapter}.html").read_text(encoding="utf-8")
@@ -87,3 +94,151 @@ def test_the_built_guide_gives_every_answer_and_every_solution(built_site, chapt
         assert exercise["label"] in text, exercise["label"]
         assert _plain_phrase(exercise["solution"]) in text, exercise["label"]
     assert "{quiz-answer-key}" not in page and "{exercise-solutions}" not in page
+
+
+# The answer key, as a teacher checks it against what the learners see.
+
+BANKS = bank_chapters()
+SHOW = re.compile(r"\bquiz\.show\((?P<arguments>[^()]*)\)")
+NUMBER = re.compile(r'data-qid="(?P<qid>[^"]+)"[^>]*><legend><span class="bq-number">(?P<n>\d+)\.')
+HEADING = re.compile(r"^\*\*Questions on "
+                     r"(?:\{doc\}`/chapters/[^/`]+/(?P<doc>[^`]+)`|\*(?P<name>[^*]+)\*)\*\*$")
+QUESTION = re.compile(r"^\*\*Question (?P<on_page>\d+)\*\*"
+                      r"(?: \(question (?P<in_quiz>\d+) of the chapter quiz\))?"
+                      r", `(?P<qid>[^`]+)`: ")
+
+
+def _quizzes_on_pages(chapter: str) -> dict[str, list[tuple[str | None, dict[str, int]]]]:
+    """For each page of ``chapter``: the quizzes it shows, each as (the page it asks about, or
+    None for the whole bank; each question id with the number printed beside it)."""
+    found = {}
+    for path in sorted((ROOT / "chapters" / chapter).glob("*")):
+        if path.suffix not in (".md", ".ipynb"):
+            continue
+        source = "\n".join(cell.source for cell in read_page(path).cells)
+        for call in SHOW.finditer(source):
+            arguments = ast.literal_eval(f"({call['arguments']},)")
+            if arguments[0] != chapter:
+                continue
+            page = arguments[1] if len(arguments) > 1 else None
+            html = quiz_html(questions_for(chapter, page), "quiz")
+            numbers = {m["qid"]: int(m["n"]) for m in NUMBER.finditer(html)}
+            found.setdefault(path.stem, []).append((page, numbers))
+    return found
+
+
+def _key_sections(markdown: str) -> list[tuple[str, list[dict]]]:
+    """The key's headings in order, each with the question entries under it."""
+    sections = []
+    for line in markdown.splitlines():
+        if heading := HEADING.match(line):
+            sections.append((heading["doc"] or heading["name"], []))
+        elif question := QUESTION.match(line):
+            assert sections, f"a question before any heading: {line[:80]}"
+            sections[-1][1].append({"on_page": int(question["on_page"]), "qid": question["qid"],
+                                    "in_quiz": int(question["in_quiz"]) if question["in_quiz"]
+                                    else None, "lines": [line]})
+        elif sections and sections[-1][1] and line:
+            sections[-1][1][-1]["lines"].append(line)
+    return sections
+
+
+def _myst_tokens(markdown: str) -> list:
+    """``markdown`` parsed as the book parses it (MyST with the book's extensions)."""
+    from markdown_it.renderer import RendererHTML
+    from myst_parser.config.main import MdParserConfig
+    from myst_parser.parsers.mdit import create_md_parser
+
+    config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
+    extensions = set(config["parse"]["myst_enable_extensions"])
+    parser = create_md_parser(MdParserConfig(enable_extensions=extensions), RendererHTML)
+    return parser.parse(markdown)
+
+
+def _non_consecutive_page() -> tuple[str, str, list[int]] | None:
+    """A bank page whose questions are not consecutive in the bank, with their bank positions."""
+    for chapter in BANKS:
+        positions = {}
+        for position, question in enumerate(load_bank(chapter)["questions"], start=1):
+            positions.setdefault(question["page"], []).append(position)
+        for page, numbers in positions.items():
+            if numbers != list(range(numbers[0], numbers[0] + len(numbers))):
+                return chapter, page, numbers
+    return None
+
+
+@pytest.mark.parametrize("chapter", BANKS)
+def test_the_key_lists_each_question_once_under_its_page_with_the_number_learners_see(chapter):
+    key = _instructor().answer_key_markdown(chapter)
+    sections = _key_sections(key)
+    quizzes = _quizzes_on_pages(chapter)
+    whole_bank = [(page, numbers) for page, shown in quizzes.items()
+                  for asked, numbers in shown if asked is None]
+    questions = load_bank(chapter)["questions"]
+
+    headings = [page for page, _ in sections]
+    assert sorted(headings) == sorted({q["page"] for q in questions}), "one heading per page"
+    entries = {entry["qid"]: (page, entry) for page, section in sections for entry in section}
+    assert sum(len(section) for _, section in sections) == len(entries) == len(questions)
+    for question in questions:
+        page, entry = entries[question["id"]]
+        assert page == question["page"], (question["id"], page)
+        # the number beside the question in the quiz on its own page
+        shown = [numbers[question["id"]] for _, numbers in quizzes.get(page, [])
+                 if question["id"] in numbers]
+        assert shown == [entry["on_page"]], (question["id"], shown, entry["on_page"])
+        # and, when the chapter quiz is on another page, the number it has there
+        elsewhere = [numbers[question["id"]] for quiz_page, numbers in whole_bank
+                     if quiz_page != page]
+        assert [entry["in_quiz"]] == (elsewhere or [None]), (question["id"], elsewhere)
+    assert not [t for t in _myst_tokens(key) if t.type == "ordered_list_open"], \
+        "an ordered list would be renumbered by Markdown"
+
+
+@pytest.mark.parametrize("chapter", BANKS)
+def test_numeric_answers_give_the_accepted_range_and_the_models_value(chapter):
+    sections = _key_sections(_instructor().answer_key_markdown(chapter))
+    entries = {entry["qid"]: "\n".join(entry["lines"])
+               for _, section in sections for entry in section}
+    for question in load_bank(chapter)["questions"]:
+        if question["type"] != "numeric":
+            continue
+        digits = question.get("precision", 3)
+        low, high = numeric_range(question, question["answers"][0])
+        assert f"accepted from {low:.{digits}g} to {high:.{digits}g}" in entries[question["id"]]
+        if "compute" in question:
+            value = f"the model gives **{model_answer(question):.{digits}g}**"
+            assert value in entries[question["id"]], (question["id"], value)
+
+
+def test_the_model_value_is_the_models_not_the_middle_of_a_typed_range():
+    computed = next(question for chapter in BANKS for question in load_bank(chapter)["questions"]
+                    if "compute" in question)
+    value, digits = model_answer(computed), computed.get("precision", 3)
+    lopsided = copy.deepcopy(computed)
+    lopsided["answers"][0]["range"] = [value * 0.5, value * 2.0]
+    text = "\n".join(_instructor().question_answer_markdown(lopsided))
+    assert f"the model gives **{value:.{digits}g}**" in text
+    assert f"**{value * 1.25:.{digits}g}**" not in text
+    assert f"accepted from {value * 0.5:.{digits}g} to {value * 2.0:.{digits}g}" in text
+
+
+def test_a_page_whose_questions_are_apart_in_the_bank_keeps_its_own_numbers():
+    found = _non_consecutive_page()
+    if found is None:
+        pytest.skip("no bank has a page whose questions are apart")
+    chapter, page, positions = found
+    key = _instructor().answer_key_markdown(chapter)
+    sections = [section for heading, section in _key_sections(key) if heading == page]
+    assert len(sections) == 1, f"{chapter}/{page} has {len(sections)} headings"
+    assert [entry["on_page"] for entry in sections[0]] == list(range(1, len(positions) + 1))
+    assert [entry["in_quiz"] for entry in sections[0]] == positions
+
+
+def test_only_a_blocks_leading_options_are_taken_off():
+    options, content = _instructor().leading_options(
+        ":label: ex-1\n:class: dropdown\nText.\n\n```{figure} a.png\n:width: 50%\n```\n")
+    assert options == {"label": "ex-1", "class": "dropdown"}
+    assert content == "Text.\n\n```{figure} a.png\n:width: 50%\n```"
+    options, content = _instructor().leading_options("---\nlabel: ex-2\n---\nText.\n:name: x")
+    assert options == {"label": "ex-2"} and content == "Text.\n:name: x"
