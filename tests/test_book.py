@@ -57,13 +57,8 @@ def test_no_unrendered_markup_reaches_the_reader(built_site):
 
 def test_a_change_in_widgets_or_data_invalidates_the_execution_cache(tmp_path):
     """The build hook re-executes every page when the code or data the notebooks call change."""
-    import importlib.util
+    from _ext import book_build
 
-    from conftest import ROOT
-
-    spec = importlib.util.spec_from_file_location("book_build", ROOT / "_ext" / "book_build.py")
-    book_build = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(book_build)
     for folder in book_build.INPUTS:
         (tmp_path / folder).mkdir()
         (tmp_path / folder / "a.txt").write_text("1")

@@ -117,7 +117,6 @@ def _within_window(box, size):
             and box["y"] + box["height"] <= size["height"])
 
 
-@pytest.mark.browser
 @pytest.mark.parametrize("page_path, selector", [
     ("chapters/machinery/initiation.html", CITATION),
     ("chapters/drugs/dose_response.html", CITATION),  # a notebook
@@ -143,7 +142,6 @@ def test_a_tap_opens_the_preview_on_the_page_inside_a_phone_screen(browser, site
     page.context.close()
 
 
-@pytest.mark.browser
 def test_a_second_tap_follows_the_citation(browser, site_url):
     page, _ = _phone(browser, f"{site_url}/chapters/machinery/initiation.html")
     link, _ = _tap_citation(page)
@@ -161,7 +159,6 @@ def _tab_to_a_citation(page):
     raise AssertionError("no citation reached with Tab")
 
 
-@pytest.mark.browser
 def test_keyboard_focus_shows_the_preview_escape_hides_it_enter_follows(browser, site_url):
     page, problems = _open(browser, f"{site_url}/chapters/machinery/initiation.html")
     link = _tab_to_a_citation(page)
@@ -182,7 +179,6 @@ def test_keyboard_focus_shows_the_preview_escape_hides_it_enter_follows(browser,
     page.context.close()
 
 
-@pytest.mark.browser
 def test_the_mouse_opens_the_preview_on_hover(browser, site_url):
     page, _ = _open(browser, f"{site_url}/chapters/machinery/initiation.html")
     page.locator(CITATION).first.hover()
@@ -197,7 +193,6 @@ def _background(locator):
     return locator.evaluate("e => getComputedStyle(e).backgroundColor")
 
 
-@pytest.mark.browser
 @pytest.mark.parametrize("mode", ["light", "dark"])
 def test_the_entry_is_highlighted_below_the_header_and_leads_back(browser, site_url, mode):
     origin = f"{site_url}/chapters/machinery/initiation.html"
@@ -221,7 +216,6 @@ def test_the_entry_is_highlighted_below_the_header_and_leads_back(browser, site_
     page.context.close()
 
 
-@pytest.mark.browser
 def test_the_highlight_follows_the_hash(browser, site_url):
     page, _ = _open(browser, f"{site_url}/{BIBLIOGRAPHY}")
     ids = page.locator('div.citation[role="doc-biblioentry"]').evaluate_all(
@@ -232,7 +226,6 @@ def test_the_highlight_follows_the_hash(browser, site_url):
     page.context.close()
 
 
-@pytest.mark.browser
 def test_without_a_remembered_citation_the_way_back_is_the_history(browser, site_url):
     origin = f"{site_url}/chapters/machinery/initiation.html"
     page, _ = _open(browser, origin)
@@ -243,7 +236,6 @@ def test_without_a_remembered_citation_the_way_back_is_the_history(browser, site
     page.context.close()
 
 
-@pytest.mark.browser
 def test_the_way_back_works_from_the_files_without_a_server(browser, built_site):
     origin = (built_site / "chapters" / "machinery" / "initiation.html").as_uri()
     page = browser.new_context(viewport=PHONE, has_touch=True).new_page()
@@ -256,7 +248,6 @@ def test_the_way_back_works_from_the_files_without_a_server(browser, built_site)
     page.context.close()
 
 
-@pytest.mark.browser
 @pytest.mark.parametrize("mode", ["light", "dark"])
 def test_an_open_preview_and_a_highlighted_entry_pass_axe(browser, site_url, axe_source, mode):
     page, _ = _phone(browser, f"{site_url}/chapters/machinery/initiation.html", mode)

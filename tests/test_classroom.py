@@ -92,7 +92,6 @@ def test_the_student_edition_asks_sphinx_exercise_to_hide_solutions():
     assert "reference/instructor" not in toc and "chapters/trials/virtual_trial" in toc
 
 
-@pytest.mark.book
 def test_the_student_edition_builds_with_warnings_as_errors_and_shows_no_solution(built_site, tmp_path):
     output = tmp_path / "student"
     assert student_edition.build(output) == 0

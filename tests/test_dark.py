@@ -7,7 +7,6 @@ from test_print import _open_ready, _rgb
 from test_site import SERIOUS_VIOLATIONS, _option_index
 from widgets import quiz
 
-pytestmark = pytest.mark.browser
 
 JUPYTERLAB_DARK = "#111111"  # --jp-layout-color0 of JupyterLab's dark theme
 CONTRAST_ONLY = """async () => (await axe.run(document, {runOnly: ["color-contrast"]})).violations

@@ -35,12 +35,11 @@ def test_every_declared_diagram_appears_on_a_page_and_every_page_diagram_is_decl
     assert shown == set(diagrams.declared_diagrams())
 
 
-def test_committed_drawings_match_their_declarations(tmp_path):
+def test_committed_drawings_match_their_declarations(tmp_path, graphviz):
     """The SVGs and PDFs in book_assets/diagrams are what the declarations draw.
 
     JupyterLab and the site show the SVGs, the printed book the PDFs; both are committed.
     """
-    diagrams.dot_command()
     written = diagrams.write_drawings(tmp_path)
     assert len(written) == len(diagrams.declared_diagrams()) * len(diagrams.FORMATS)
     for path in written:
@@ -89,7 +88,6 @@ DRAWN_FONT_PX = diagrams.FONT_SIZE_PT * 4 / 3
 SMALLEST_TEXT_PX = 10
 
 
-@pytest.mark.browser
 def test_every_prose_page_has_a_legible_diagram_with_alt_text_and_a_sourced_caption(browser,
                                                                                    site_url):
     page = browser.new_page(viewport=PHONE)

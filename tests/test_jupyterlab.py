@@ -25,7 +25,6 @@ from conftest import ROOT
 from tools.student_notebooks import chapter_pages
 from widgets.panels.declaration import STATIC_ENV
 
-pytestmark = pytest.mark.browser
 
 # What MyST source looks like when it has not been rendered.
 RAW_MYST = re.compile(r"(`{3}|:{3})\{[a-z-]+\}|\{(cite:[pt]|cite|doc|ref|term|bdg-[a-z-]+|numref|eq)\}`"

@@ -13,7 +13,6 @@ from test_book import _widget_pages
 
 pypdf = pytest.importorskip("pypdf")
 
-pytestmark = pytest.mark.book
 
 WIDGET_REPRS = ("VBox(", "HBox(", "Tab(", "Stack(", "IntSlider(", "<IPython.core.display")
 QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"'})

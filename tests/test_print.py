@@ -11,7 +11,6 @@ from conftest import ROOT
 from test_site import PHONE, _open, _option_index, _pages
 from widgets import quiz
 
-pytestmark = pytest.mark.browser
 
 CHAPTER_PAGES = [p for p in _pages() if p.startswith("chapters/")]
 PRINT_BUTTON = "Print this page as a worksheet"

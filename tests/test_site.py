@@ -7,7 +7,6 @@ import yaml
 
 from conftest import CHROMIUM, CHROMIUM_ARGS, ROOT
 
-pytestmark = pytest.mark.browser
 
 
 def _pages():

@@ -8,7 +8,7 @@ In a notebook::
 """
 from .bank import (BADGES, QUESTION_TYPES, chapters, load_bank, model_answer, numeric_range,
                    questions_for)
-from .render import quiz_html, show
+from .render import quiz_html, quiz_outputs, show
 
 __all__ = ["BADGES", "QUESTION_TYPES", "chapters", "load_bank", "model_answer", "numeric_range",
-           "questions_for", "quiz_html", "show"]
+           "questions_for", "quiz_html", "quiz_outputs", "show"]

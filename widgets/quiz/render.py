@@ -302,15 +302,21 @@ def quiz_markdown(questions: list[dict]) -> str:
     return "\n\n".join(_question_markdown(q, i) for i, q in enumerate(questions, start=1)) + "\n"
 
 
-def show(chapter: str, page: str | None = None) -> None:
-    """Display the quiz for ``chapter`` (one page's questions, or all of them) in a notebook.
+def quiz_outputs(chapter: str, page: str | None = None) -> dict[str, str]:
+    """The quiz for ``chapter`` (one page's questions, or all of them) as notebook outputs.
 
-    The output carries the interactive HTML (notebooks and the site show it) and
-    :func:`quiz_markdown` for builders that cannot run it (the book's PDF).
+    Returns the interactive HTML under ``text/html`` (notebooks and the site show it) and
+    :func:`quiz_markdown` under ``text/markdown``, for builders that cannot run it (the
+    book's PDF). The book's build renders the same outputs for prose pages without a kernel
+    (``_ext/quiz_pages.py``).
     """
-    from IPython.display import display
-
     title = load_bank(chapter)["title"] if page is None else f"Check your understanding: {page}"
     questions = questions_for(chapter, page)
-    display({"text/html": quiz_html(questions, title), "text/markdown": quiz_markdown(questions)},
-            raw=True)
+    return {"text/html": quiz_html(questions, title), "text/markdown": quiz_markdown(questions)}
+
+
+def show(chapter: str, page: str | None = None) -> None:
+    """Display the quiz for ``chapter`` (one page's questions, or all of them) in a notebook."""
+    from IPython.display import display
+
+    display(quiz_outputs(chapter, page), raw=True)
