@@ -106,7 +106,7 @@ def _executable_pages():
 def test_the_build_executes_every_page_once_in_a_fresh_kernel_without_error(built_site):
     """Notebooks run once, in the build (with -W an error fails it); their outputs are checked here.
 
-    The claims each notebook makes are checked on the model in ``tests/test_notebook_claims.py``.
+    The claims each notebook makes are checked on the model in ``tests/test_claims_<chapter>.py``.
     The built pages are read (not ``_build/jupyter_execute``, which a cached rebuild leaves empty).
     """
     from conftest import ROOT

@@ -1,0 +1,58 @@
+"""The claims the widget notebooks of the machinery chapter make, checked on the model.
+
+Each test reads what one notebook of ``chapters/machinery/`` tells the reader to look for in its
+"Things to try" and exercises (one test per widget notebook, named
+``test_machinery_<notebook>_claims``; ``tests/test_chapters.py`` asks for it). A teacher who edits
+``data/`` sees here which notebook's text needs a look, instead of a failing cell in the notebook.
+"""
+import widgets
+
+
+def test_machinery_flux_explorer_claims():
+    """What `chapters/machinery/flux_explorer.ipynb` tells the reader to look for."""
+    rapa = widgets.simulate({"rapamycin": 0.1}, hours=24.0)
+    assert rapa.lc3_i[-1] < 1 and rapa.lc3_ii[-1] > 1 and rapa.flux[-1] > 1 and rapa.p62[-1] < 1
+    cq = widgets.simulate({"chloroquine": 20.0}, hours=24.0)
+    assert cq.lc3_ii[-1] > 1 and cq.flux[-1] < 1 and cq.p62[-1] > 1
+    assert abs(cq.flux[-1] - widgets.simulate({"chloroquine": 20.0}, hours=72.0).flux[-1]) < 0.01
+    baf = widgets.simulate({"bafilomycin_a1": 0.1}, hours=4.0)
+    both = widgets.simulate({"rapamycin": 0.1, "bafilomycin_a1": 0.1}, hours=4.0)
+    assert both.lc3_ii[-1] > baf.lc3_ii[-1] + 0.3
+    baf_day = widgets.simulate({"bafilomycin_a1": 0.1}, hours=24.0)
+    both_day = widgets.simulate({"rapamycin": 0.1, "bafilomycin_a1": 0.1}, hours=24.0)
+    assert both_day.lc3_ii[-1] > baf_day.lc3_ii[-1] + 0.3  # as the website shows it, at 24 h
+    for early in ({"3_methyladenine": 5000.0},):
+        r = widgets.simulate(early, hours=24.0)
+        assert r.lc3_ii[-1] < 1 and r.p62[-1] > 1 and r.flux[-1] < 1
+    for fraction, low, high in ((0.5, 0.93, 1.0), (0.9, 0.7, 0.9), (0.99, 0.2, 0.4)):
+        level = widgets.simulate({}, hours=1.0, knockdown={"ATG5": fraction}).lc3_ii[0]
+        assert low < level < high, (fraction, level)
+    huh7 = widgets.simulate({"sorafenib": 5.0}, hours=24.0, cell_line="Huh7")
+    hep3b = widgets.simulate({"sorafenib": 5.0}, hours=24.0, cell_line="Hep3B")
+    assert 1.2 < huh7.flux[-1] < 1.4 and huh7.p62[-1] < 0.9 and abs(hep3b.flux[-1] - 1) < 0.05
+    kd = widgets.simulate({}, hours=24.0, knockdown={"ATG7": 0.9})
+    assert kd.lc3_ii[-1] < 1 and kd.p62[-1] > 1 and kd.flux[-1] < 1
+
+
+def test_machinery_western_blot_claims():
+    """What `chapters/machinery/western_blot.ipynb` tells the reader to look for."""
+    from widgets.model.assays import turnover_blot
+
+    rapa = turnover_blot({"rapamycin": 0.1}, "bafilomycin_a1", 0.1, hours=24.0)
+    assert rapa.flux["treated"] > 1.2 * rapa.flux["control"]
+    assert rapa.true_flux["treated"] > rapa.true_flux["control"]
+    knocked = turnover_blot({}, "bafilomycin_a1", 0.1, hours=24.0, knockdown={"ATG7": 0.9})
+    assert knocked.flux["treated"] < 0.6 * knocked.flux["control"]
+    assert knocked.normalised[2, 2] < 1 and knocked.normalised[0, 2] > 1
+    bafilomycin = turnover_blot({"rapamycin": 0.1}, "bafilomycin_a1", 0.1, hours=24.0)
+    chloroquine = turnover_blot({"rapamycin": 0.1}, "chloroquine", 50.0, hours=24.0)
+    assert bafilomycin.flux["treated"] > chloroquine.flux["treated"]
+    chloroquine_usual = turnover_blot({"rapamycin": 0.1}, "chloroquine", 20.0, hours=24.0)
+    assert bafilomycin.flux["treated"] > chloroquine_usual.flux["treated"]  # the website's choice
+    three_ma = turnover_blot({"3_methyladenine": 5000.0}, "bafilomycin_a1", 0.1, hours=24.0)
+    assert three_ma.normalised[2, 2] < 1 and three_ma.flux["treated"] < three_ma.flux["control"]
+    # loading really differs between lanes, and normalisation removes it
+    assert three_ma.intensity[3].std() > 0.02
+    # the ratio's change misstates the change in true flux (here it exaggerates the fall)
+    ratio_change = three_ma.lc3_ratio[2] / three_ma.lc3_ratio[0]
+    assert abs(ratio_change - three_ma.true_flux["treated"]) > 0.1

@@ -1,0 +1,64 @@
+"""The claims the widget notebooks of the stem-cell chapter make, checked on the model.
+
+Each test reads what one notebook of ``chapters/stem_cells/`` tells the reader to look for in its
+"Things to try" and exercises (one test per widget notebook, named
+``test_stem_cells_<notebook>_claims``; ``tests/test_chapters.py`` asks for it). A teacher who edits
+``data/`` sees here which notebook's text needs a look, instead of a failing cell in the notebook.
+"""
+import widgets
+
+
+def test_stem_cells_flow_cytometry_claims():
+    """What `chapters/stem_cells/flow_cytometry.ipynb` tells the reader to look for."""
+    from widgets.model.cytometry import isotype_gate, percent_positive, stain
+    from widgets.panels.stem_cells import SAMPLES, sample_fraction
+
+    for index in range(len(SAMPLES)):
+        _, fraction = sample_fraction(index)
+        sample = stain(fraction, seed=index)
+        low, high = percent_positive(sample.cd133, 1.5), percent_positive(sample.cd133, 2.5)
+        assert low > high                                                   # task 2
+        gate = isotype_gate(sample)
+        assert abs(percent_positive(sample.isotype, gate) - 1.0) < 0.2      # task 5
+    huh7, sorafenib = sample_fraction(0)[1], sample_fraction(2)[1]
+    assert sorafenib > huh7                                                 # task 4
+    hepg2 = stain(sample_fraction(1)[1], seed=1)
+    assert percent_positive(hepg2.cd133, 2.0) > 2 * 100 * sample_fraction(1)[1]   # task 3
+
+
+def test_stem_cells_sorted_cells_claims():
+    """What `chapters/stem_cells/sorted_cells.ipynb` tells the reader to look for."""
+    from widgets.model.stem_cells import basal_stem_fraction
+
+    for line in ("Huh7", "HepG2"):
+        basal = basal_stem_fraction(line)
+        for start in (0.0, 1.0):
+            early = widgets.simulate_populations(hours=5 * 24.0, cell_line=line, start_stem_fraction=start)
+            late = widgets.simulate_populations(hours=20 * 24.0, cell_line=line, start_stem_fraction=start)
+            assert abs(late.stem_fraction[-1] - basal) < abs(early.stem_fraction[-1] - basal)   # task 4
+            assert abs(late.stem_fraction[-1] - basal) < 0.05 * abs(start - basal) + 1e-3       # tasks 1-3
+    with widgets.model.data_files.parameters_set_to(stem_relaxation_time=30.0):
+        fast = widgets.simulate_populations(hours=240.0, start_stem_fraction=1.0)
+    slow = widgets.simulate_populations(hours=240.0, start_stem_fraction=1.0)
+    assert fast.stem_fraction[-1] < slow.stem_fraction[-1]                                    # task 5
+
+
+def test_stem_cells_therapy_cycles_claims():
+    """What `chapters/stem_cells/therapy_cycles.ipynb` tells the reader to look for."""
+    from widgets.model.pharmacology import ic50
+    from widgets.model.stem_cells import basal_stem_fraction, therapy_cycles
+
+    huh7_dose = 3.0 * ic50("sorafenib", cell_line="Huh7")
+    cycles = therapy_cycles({"sorafenib": huh7_dose}, 3, 3.0, 4.0, "Huh7")
+    assert cycles.stem_fraction[-1] > 1.3 * basal_stem_fraction("Huh7")   # task 2
+    with_cq = therapy_cycles({"sorafenib": huh7_dose, "chloroquine": 20.0}, 3, 3.0, 4.0, "Huh7")
+    assert with_cq.total.min() < cycles.total.min()                        # task 3
+    stress = widgets.simulate_populations({}, 72.0, "Huh7", hypoxia=True)
+    stress_cq = widgets.simulate_populations({"chloroquine": 20.0}, 72.0, "Huh7", hypoxia=True)
+    assert stress.stem_fraction[-1] > 1.5 * basal_stem_fraction("Huh7")    # task 4
+    assert stress_cq.stem[-1] < stress.stem[-1]
+    hypoxic = therapy_cycles({"sorafenib": huh7_dose}, 3, 3.0, 4.0, "Huh7", hypoxia=True)
+    hypoxic_cq = therapy_cycles({"sorafenib": huh7_dose, "chloroquine": 20.0}, 3, 3.0, 4.0, "Huh7", hypoxia=True)
+    assert hypoxic_cq.stem[-1] < hypoxic.stem[-1]
+    hepg2 = therapy_cycles({"sorafenib": 3.0 * ic50("sorafenib", cell_line="HepG2")}, 3, 3.0, 4.0, "HepG2")
+    assert hepg2.total.min() < cycles.total.min()                          # task 5
