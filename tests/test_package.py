@@ -51,12 +51,16 @@ def installed_python(tmp_path_factory) -> Path:
 def test_the_installed_book_runs_from_any_folder_with_its_data(installed_python, tmp_path):
     out = _run(installed_python, """
         import json, math, sys
+        from pathlib import Path
         import widgets
         from widgets.model.data_files import DATA_DIR
         p62 = widgets.simulate({"sorafenib": 5.0}, 24.0).p62[-1]
         files = sorted(str(p.relative_to(DATA_DIR)) for p in DATA_DIR.rglob("*")
                        if p.is_file() and "__pycache__" not in p.parts)
-        print(json.dumps({"file": widgets.__file__, "p62": p62, "files": files,
+        package = Path(widgets.__file__).parent
+        modules = sorted(str(p.relative_to(package.parent)) for p in package.rglob("*.py")
+                         if DATA_DIR not in p.parents)
+        print(json.dumps({"file": widgets.__file__, "p62": p62, "files": files, "modules": modules,
                           "heavy": [m for m in %r if m in sys.modules]}))
         """ % (HEAVY,), tmp_path)
     found = json.loads(out)
@@ -64,6 +68,8 @@ def test_the_installed_book_runs_from_any_folder_with_its_data(installed_python,
     assert 0.1 < found["p62"] < 10, found["p62"]
     shipped = {name.removeprefix("data/") for name in tracked_files(ROOT) if name.startswith("data/")}
     assert set(found["files"]) == shipped
+    assert set(found["modules"]) == {name for name in tracked_files(ROOT)
+                                     if name.startswith("widgets/") and name.endswith(".py")}
     assert found["heavy"] == []
 
 
