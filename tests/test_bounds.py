@@ -5,7 +5,7 @@ zero, 1e12, 1e300, wrong types) in one argument at a time and must either raise
 ``ValueError`` naming the bad value, or return a result without NaN (finite, except where
 the function documents ``inf`` for "not reached"). A second set of tests checks each upper
 bound of :mod:`widgets.model.names`: the value at the bound works and just above it is
-refused. Speed at the bounds is measured by ``benchmarks/run.py`` and the README, not here.
+refused. No timing is asserted here: speed budgets belong to ``benchmarks/run.py``.
 """
 from __future__ import annotations
 
