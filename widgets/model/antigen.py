@@ -28,7 +28,7 @@ import numpy as np
 
 from .api import simulate
 from .data_files import parameter_values
-from .names import checked_number
+from .names import checked_hours, checked_number
 
 
 PRETREATMENT_HOURS = 24.0
@@ -95,17 +95,26 @@ def antigen_presentation(treatments: Mapping[str, float] | None = None,
     pd1_blockade : float
         Fraction of PD-1 signalling blocked by an antibody, 0-1.
     pretreatment_hours : float
-        Time the tumour cells are treated before T cells are added, hours > 0.
+        Time the tumour cells are treated before T cells are added, hours,
+        ``0 < pretreatment_hours <= MAX_HOURS`` (= 8760).
     coculture_hours : float
-        Duration of the co-culture with T cells, hours > 0.
+        Duration of the co-culture with T cells, hours,
+        ``0 < coculture_hours <= MAX_HOURS`` (= 8760).
 
     Returns
     -------
     AntigenPresentation
+
+    Raises
+    ------
+    ValueError
+        Bad input as for :func:`widgets.simulate`, or a blockade or duration out of
+        range; the message names the value and the valid range.
     """
     blockade = checked_number(pd1_blockade, "pd1_blockade (fraction of PD-1 blocked)", 0.0, 1.0)
-    coculture = checked_number(coculture_hours, "coculture_hours", 0.0, low_inclusive=False)
-    flux = float(simulate(treatments, pretreatment_hours, knockdown, cell_line).flux[-1])
+    pretreatment = checked_hours(pretreatment_hours, "pretreatment_hours")
+    coculture = checked_hours(coculture_hours, "coculture_hours")
+    flux = float(simulate(treatments, pretreatment, knockdown, cell_line).flux[-1])
     mhc = float(surface_mhc_i(flux))
     return AntigenPresentation(relative_flux=flux, surface_mhc_i=mhc,
                                t_cell_activity=float(t_cell_activity(blockade)),

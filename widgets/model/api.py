@@ -11,7 +11,7 @@ from .data_files import parameter_values
 from .fate import damage_rate, fate, fate_parameter_arrays
 from .flux import lc3_flux, rate_system, read_outs, step_array
 from .linear import propagate, steady_state
-from .names import checked_number
+from .names import MAX_SCENARIOS, MAX_TIME_POINTS, checked_budget, checked_hours, short_repr
 from .scenario import Experiment, StepFactors, make_experiment, step_factors
 
 BASAL = StepFactors(nucleation=1.0, conjugation=1.0, fusion=1.0, degradation=1.0)
@@ -59,11 +59,44 @@ class SimulationResult:
     experiment: Experiment
 
 
+def time_points(hours: float) -> int:
+    """Number of points of :func:`time_grid` for ``hours`` (checked as there)."""
+    hours = checked_hours(hours)
+    return max(1, math.ceil(hours / parameter_values()["output_step"] - 1e-9)) + 1
+
+
 def time_grid(hours: float) -> np.ndarray:
-    """Uniform grid from 0 to ``hours`` with spacing at most ``output_step`` h."""
-    hours = checked_number(hours, "hours", 0.0, low_inclusive=False)
-    n_steps = max(1, math.ceil(hours / parameter_values()["output_step"] - 1e-9))
-    return np.linspace(0.0, hours, n_steps + 1)
+    """Uniform grid from 0 to ``hours`` with spacing at most ``output_step`` h.
+
+    Parameters
+    ----------
+    hours : float
+        Duration in hours, ``0 < hours <= MAX_HOURS`` (= 8760, one year).
+
+    Raises
+    ------
+    ValueError
+        ``hours`` not a finite number in that range; the message names it.
+    """
+    hours = checked_hours(hours)
+    return np.linspace(0.0, hours, time_points(hours))
+
+
+def check_time_points(scenarios: int, hours: float, what: str) -> None:
+    """Refuse ``scenarios`` × the time points of ``hours`` above ``MAX_TIME_POINTS``.
+
+    ``what`` names the scenarios as the caller's arguments make them, e.g.
+    ``"41 doses"`` or ``"61 doses × 4 (donor and recipient cells, vesicles and cargo)"``.
+
+    Raises
+    ------
+    ValueError
+        Bad ``hours`` (see :func:`time_grid`), or too much work; the message
+        names the values and the limit.
+    """
+    points = time_points(hours)
+    checked_budget(scenarios * points, MAX_TIME_POINTS, "scenario-time points",
+                   f"{what} × {points} time points (hours={float(hours)!r})")
 
 
 def basal_pools() -> np.ndarray:
@@ -115,9 +148,12 @@ def simulate_many(experiments: Sequence[Experiment], hours: float) -> dict[str, 
     Parameters
     ----------
     experiments : sequence of Experiment
-        Built with :func:`widgets.model.make_experiment`.
+        Built with :func:`widgets.model.make_experiment`; 1 to ``MAX_SCENARIOS``
+        (= 10,000) of them.
     hours : float
-        Duration after treatment, > 0.
+        Duration after treatment, ``0 < hours <= MAX_HOURS`` (= 8760). The
+        number of experiments times the time points (``4 * hours + 1``) may not
+        exceed ``MAX_TIME_POINTS`` (= 3,000,000), e.g. 10,000 experiments × 72 h.
 
     Returns
     -------
@@ -127,7 +163,21 @@ def simulate_many(experiments: Sequence[Experiment], hours: float) -> dict[str, 
         ``autolysosome_lc3_ii``, ``damage``, ``loss_from_damage``,
         ``loss_from_autophagy``. Normalised as in
         :class:`SimulationResult`.
+
+    Raises
+    ------
+    ValueError
+        ``experiments`` not a list or tuple of 1 to ``MAX_SCENARIOS`` experiments,
+        bad ``hours``, or more than ``MAX_TIME_POINTS`` scenario-time points.
     """
+    if not isinstance(experiments, (list, tuple)) or len(experiments) == 0 or \
+            not all(isinstance(e, Experiment) for e in experiments):
+        raise ValueError(f"experiments must be a list of 1 to {MAX_SCENARIOS} Experiment objects "
+                         f"(see make_experiment), got {short_repr(experiments)}")
+    if len(experiments) > MAX_SCENARIOS:
+        raise ValueError(f"experiments may hold at most {MAX_SCENARIOS} experiments, got "
+                         f"{len(experiments)}")
+    check_time_points(len(experiments), hours, f"{len(experiments)} experiments")
     t = time_grid(hours)
     pools, steps = pool_trajectories(experiments, t)
     out = relative_read_outs(pools, steps)
@@ -151,9 +201,11 @@ def simulate(treatments: Mapping[str, float] | None = None, hours: float = 24.0,
     Parameters
     ----------
     treatments : mapping of str to float, optional
-        Compound (see ``widgets.COMPOUNDS``, case-insensitive) to dose in µM.
+        Compound (see ``widgets.COMPOUNDS``, case-insensitive) to dose in µM,
+        ``0 <= dose <= MAX_DOSE_UM`` (= 1,000,000 µM, 1 M).
     hours : float
-        Duration after treatment in hours, > 0.
+        Duration after treatment in hours, ``0 < hours <= MAX_HOURS`` (= 8760,
+        one year; 35,041 time points, a few ms).
     knockdown : mapping of str to float, optional
         Gene ("ATG5", "ATG7", "BECN1", "ULK1") to fraction removed, 0-1.
     cell_line : str
@@ -169,9 +221,10 @@ def simulate(treatments: Mapping[str, float] | None = None, hours: float = 24.0,
     Raises
     ------
     ValueError
-        Unknown name, negative or non-finite dose, fraction outside 0-1,
-        non-positive RNA level or hours; the message names the value and the
-        valid choices.
+        Unknown name, a dose outside 0 to ``MAX_DOSE_UM``, a fraction outside
+        0-1, a non-positive RNA level, hours outside (0, ``MAX_HOURS``], or an
+        argument of the wrong type; the message names the value and the valid
+        choices or range.
 
     Examples
     --------

@@ -15,7 +15,8 @@ import numpy as np
 from .api import basal_pools, pool_trajectories, relative_read_outs, time_grid
 from .data_files import parameter_values
 from .flux import read_outs
-from .names import COMPOUNDS, canonical_name, checked_number
+from .names import (COMPOUNDS, MAX_DOSE_UM, MAX_SEED, canonical_name, checked_hours,
+                    checked_number, checked_whole)
 from .scenario import Experiment, make_experiment
 
 BANDS: tuple[str, ...] = ("p62", "LC3-I", "LC3-II", "β-actin")
@@ -74,24 +75,33 @@ def turnover_blot(treatment: Mapping[str, float], inhibitor: str = "bafilomycin_
     inhibitor : str
         One of ``LYSOSOMAL_INHIBITORS``.
     inhibitor_dose_um : float
-        Inhibitor concentration in µM (bafilomycin A1: 0.1 = 100 nM).
+        Inhibitor concentration in µM (bafilomycin A1: 0.1 = 100 nM), 0 to
+        ``MAX_DOSE_UM`` (= 1,000,000).
     hours : float
-        Treatment duration before harvest, > 0.
+        Treatment duration before harvest, ``0 < hours <= MAX_HOURS`` (= 8760).
     knockdown : mapping of str to float, optional
         Knockdown of the treated lanes, as for :func:`widgets.simulate`.
     cell_line : str
         As for :func:`widgets.simulate`.
     seed : int
-        Seed of the lane-loading variation.
+        Seed of the lane-loading variation, 0 to ``MAX_SEED`` (= 2**32 - 1).
     ncrna : mapping of str to float, optional
         Non-coding RNA levels of the treated lanes, as for :func:`widgets.simulate`.
     control_treatment : mapping of str to float, optional
         Compounds of the control lanes (µM), e.g. the same drug as the treated
         lanes when the question is what an RNA adds to it.
+
+    Raises
+    ------
+    ValueError
+        Bad names, doses, fractions, hours or seed (the message names the value and
+        the valid choices or range), or the inhibitor also among the treatments.
     """
     inhibitor = canonical_name(inhibitor, LYSOSOMAL_INHIBITORS, "lysosomal inhibitor")
-    inhibitor_dose_um = checked_number(inhibitor_dose_um, f"dose of {inhibitor} (µM)", 0.0)
-    hours = checked_number(hours, "hours", 0.0, low_inclusive=False)
+    inhibitor_dose_um = checked_number(inhibitor_dose_um, f"dose of {inhibitor} (µM)", 0.0,
+                                       MAX_DOSE_UM)
+    hours = checked_hours(hours)
+    seed = checked_whole(seed, "seed", 0, MAX_SEED)
     treated = make_experiment(treatment, knockdown, cell_line, ncrna)
     if inhibitor in treated.treatments:
         raise ValueError(f"the treatment already contains the lysosomal inhibitor {inhibitor!r}; "

@@ -11,12 +11,13 @@ so the same call always gives the same events.
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import numpy as np
 
 from .data_files import parameter_values
-from .names import checked_number
+from .names import EVENTS_RANGE, MAX_SEED, checked_number, checked_values, checked_whole
 
 #: Share of isotype-control events the conventional gate leaves above it.
 ISOTYPE_ABOVE_GATE = 0.01
@@ -42,15 +43,25 @@ class FlowSample:
 def stain(stem_fraction: float, n_events: int = 10_000, seed: int = 0) -> FlowSample:
     """Events of a CD133 staining and its isotype control for a given stem fraction.
 
+    Parameters
+    ----------
+    stem_fraction : float
+        True fraction of stem-like cells, 0-1.
+    n_events : int
+        Events of the sample (and of its isotype control), ``EVENTS_RANGE`` (100 to
+        1,000,000).
+    seed : int
+        Seed of the random numbers, 0 to ``MAX_SEED`` (= 2**32 - 1).
+
     Raises
     ------
     ValueError
-        ``stem_fraction`` outside 0-1, or ``n_events`` not a whole number from 100 to 10^6.
+        ``stem_fraction`` outside 0-1, ``n_events`` not a whole number from 100 to 10^6,
+        or a bad seed.
     """
     stem_fraction = checked_number(stem_fraction, "stem_fraction", 0.0, 1.0)
-    if isinstance(n_events, bool) or not isinstance(n_events, int) or \
-            not 100 <= n_events <= 1_000_000:
-        raise ValueError(f"n_events must be a whole number from 100 to 1000000, got {n_events!r}")
+    n_events = checked_whole(n_events, "n_events", *EVENTS_RANGE)
+    seed = checked_whole(seed, "seed", 0, MAX_SEED)
     p = parameter_values()
     rng = np.random.default_rng(seed)
     n_stem = int(round(stem_fraction * n_events))
@@ -62,13 +73,29 @@ def stain(stem_fraction: float, n_events: int = 10_000, seed: int = 0) -> FlowSa
 
 
 def percent_positive(log_intensities: np.ndarray, gate_log: float) -> float:
-    """Percentage of events brighter than the gate (log10 fluorescence)."""
+    """Percentage of events brighter than the gate (log10 fluorescence).
+
+    Parameters
+    ----------
+    log_intensities : sequence of float
+        log10 fluorescence of each event: 1 to 1,000,000 (``EVENTS_RANGE[1]``)
+        finite numbers, e.g. ``FlowSample.cd133``.
+    gate_log : float
+        The gate, log10 fluorescence, -10 to 10.
+    """
     gate_log = checked_number(gate_log, "gate (log10 fluorescence)", -10.0, 10.0)
-    return 100.0 * float(np.mean(log_intensities > gate_log))
+    events = checked_values(log_intensities, "log_intensities", -math.inf, math.inf,
+                            EVENTS_RANGE[1])
+    return 100.0 * float(np.mean(events > gate_log))
 
 
 def isotype_gate(sample: FlowSample, above: float = ISOTYPE_ABOVE_GATE) -> float:
-    """The gate that leaves ``above`` of the isotype-control events above it (log10)."""
+    """The gate that leaves ``above`` of the isotype-control events above it (log10).
+
+    ``sample`` is a :class:`FlowSample` (from :func:`stain`); ``above`` is in (0, 0.5].
+    """
+    if not isinstance(sample, FlowSample):
+        raise ValueError(f"sample must be a FlowSample made by stain(), got {sample!r}")
     above = checked_number(above, "share of isotype events above the gate", 0.0, 0.5,
                            low_inclusive=False)
     return float(np.quantile(sample.isotype, 1.0 - above))

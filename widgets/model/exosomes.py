@@ -26,10 +26,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .api import simulate_many, time_grid
+from .api import check_time_points, simulate_many, time_grid
 from .data_files import parameter_values, parameters_set_to
 from .fate import damage_rate, fate, fate_parameter_arrays, relax_piecewise
-from .names import COMPOUNDS, canonical_name, checked_number
+from .names import (COMPOUNDS, MAX_DOSE_UM, MAX_SCENARIOS, RATE_FACTOR_RANGE, canonical_name,
+                    checked_hours, checked_number, checked_values)
 from .scenario import hill, make_experiment
 
 NEUTRAL_PH = 7.4
@@ -37,6 +38,9 @@ PH_RANGE = (6.0, 8.0)
 RELEASE_BLOCKER = "gw4869"
 UNMEASURED_RATES = ("exosome_release_rate", "exosome_clearance_rate", "exosome_uptake_rate",
                     "cargo_turnover_rate")
+SCENARIOS_PER_DOSE = 4
+"""What one co-culture dose costs against ``MAX_TIME_POINTS``: donor and recipient cells,
+vesicles in the medium and cargo in the recipients."""
 
 
 @dataclass(frozen=True)
@@ -91,6 +95,10 @@ def _courses(drug: str, doses: Sequence[float], hours: float, donor: str, recipi
     """Donor, recipient and medium for several drug doses at once, each of shape (n, T)."""
     donor_fraction = checked_number(donor_fraction, "donor_fraction", 0.0, 1.0)
     drug = canonical_name(drug, COMPOUNDS, "drug")
+    hours = checked_hours(hours)
+    check_time_points(SCENARIOS_PER_DOSE * len(doses), hours,
+                      f"{len(doses)} doses × {SCENARIOS_PER_DOSE} (donor and recipient cells, "
+                      f"vesicles and cargo)")
     per_dose = [{**treatments, drug: float(dose)} for dose in doses]
     donors = [make_experiment(t, None, donor) for t in per_dose]
     recipients = [make_experiment(t, None, recipient) for t in per_dose]
@@ -140,15 +148,16 @@ def simulate_coculture(drug: str = "sorafenib", dose: float = 5.0, hours: float 
     drug : str
         One of ``widgets.COMPOUNDS`` (case-insensitive); given to both at ``dose`` µM.
     dose : float
-        Drug concentration, µM (>= 0).
+        Drug concentration, µM, ``0 <= dose <= MAX_DOSE_UM`` (= 1,000,000).
     hours : float
-        Duration, > 0.
+        Duration, ``0 < hours <= MAX_HOURS`` (= 8760, one year).
     donor, recipient : str
         Cell lines (``widgets.CELL_LINES``).
     donor_fraction : float
         Donors' share of the seeded cells, 0-1 (0: recipients alone).
     treatments : mapping of str to float, optional
-        Further compounds in the medium, e.g. ``{"gw4869": 10.0}`` to block release.
+        Further compounds in the medium (µM, 0 to ``MAX_DOSE_UM``), e.g.
+        ``{"gw4869": 10.0}`` to block release.
     ph : float
         pH of the medium, 6.0-8.0.
 
@@ -159,8 +168,9 @@ def simulate_coculture(drug: str = "sorafenib", dose: float = 5.0, hours: float 
     Raises
     ------
     ValueError
-        Unknown names, negative doses, a fraction outside 0-1, a pH outside 6.0-8.0 or
-        non-positive hours; the message names the value and the valid choices.
+        Unknown names, doses outside 0 to ``MAX_DOSE_UM``, a fraction outside 0-1, a pH
+        outside 6.0-8.0, hours outside (0, ``MAX_HOURS``] or an argument of the wrong
+        type; the message names the value and the valid choices.
 
     Examples
     --------
@@ -168,8 +178,9 @@ def simulate_coculture(drug: str = "sorafenib", dose: float = 5.0, hours: float 
     >>> bool(together.recipient_viability[-1] > together.recipient_alone_viability[-1])
     True
     """
-    dose = checked_number(dose, "dose", 0.0)
+    dose = checked_number(dose, "dose", 0.0, MAX_DOSE_UM)
     _checked_ph(ph)
+    make_experiment(treatments)  # a clear error for treatments that are not a dict of doses
     courses = _courses(drug, [dose], hours, donor, recipient, donor_fraction,
                        dict(treatments or {}), ph)
     return CocultureResult(**{name: values if name == "t" else values[0]
@@ -184,9 +195,27 @@ def recipient_ic50(drug: str = "sorafenib", hours: float = 72.0, donor: str = "H
 
     The IC50 is where viability crosses one half, interpolated on log dose; ``inf`` if
     it is not reached on the grid (default 0.01-1000 µM, 61 doses).
+
+    Parameters
+    ----------
+    drug, hours, donor, recipient, donor_fraction, treatments, ph
+        As for :func:`simulate_coculture` (``0 < hours <= MAX_HOURS`` = 8760).
+    doses_um : sequence of float, optional
+        The dose grid, µM: 1 to ``MAX_SCENARIOS`` doses, each ``0 < dose <=
+        MAX_DOSE_UM`` (sorted before use). Each dose costs ``SCENARIOS_PER_DOSE`` (4)
+        scenarios: doses × 4 × time points (``4 * hours + 1``) may not exceed
+        ``MAX_TIME_POINTS`` (= 3,000,000), e.g. the default 61 doses up to 3073 h.
+
+    Raises
+    ------
+    ValueError
+        Bad input as for :func:`simulate_coculture`, bad doses, or too many doses for
+        the hours; the message names the value and the valid range.
     """
     _checked_ph(ph)
-    doses = np.geomspace(0.01, 1000.0, 61) if doses_um is None else np.asarray(doses_um, float)
+    make_experiment(treatments)  # a clear error for treatments that are not a dict of doses
+    doses = np.geomspace(0.01, 1000.0, 61) if doses_um is None else np.unique(checked_values(
+        doses_um, "doses_um", 0.0, MAX_DOSE_UM, MAX_SCENARIOS, low_inclusive=False, unit=" µM"))
     courses = _courses(drug, doses, hours, donor, recipient, donor_fraction,
                        dict(treatments or {}), ph)
     return (_crossing(doses, courses["recipient_viability"][:, -1]),
@@ -211,12 +240,33 @@ def rate_sensitivity(factors: Sequence[float] = (0.25, 1.0, 4.0), drug: str = "s
 
     For every rate in :data:`UNMEASURED_RATES` multiplied by each of ``factors``, the
     recipients' viability gain from resistant donors (co-culture minus alone, at the end).
+
+    Parameters
+    ----------
+    factors : sequence of float
+        Multiples of each rate, each from ``RATE_FACTOR_RANGE`` (0.01 to 100).
+    drug, dose, hours
+        As for :func:`simulate_coculture` (``0 < hours <= MAX_HOURS`` = 8760). Every
+        factor runs four co-cultures of ``SCENARIOS_PER_DOSE`` (4) scenarios: factors ×
+        16 × time points (``4 * hours + 1``) may not exceed ``MAX_TIME_POINTS``
+        (= 3,000,000), e.g. the default 3 factors up to 8760 h, 10 factors up to 4687 h.
+
+    Raises
+    ------
+    ValueError
+        Bad factors, too many factors for the hours, or bad input as for
+        :func:`simulate_coculture`; the message names the value and the valid range.
     """
+    factors = checked_values(factors, "factors", *RATE_FACTOR_RANGE, MAX_SCENARIOS)
+    rates = len(UNMEASURED_RATES)
+    check_time_points(factors.size * rates * SCENARIOS_PER_DOSE, hours,
+                      f"{factors.size} factors × {rates} rates × {SCENARIOS_PER_DOSE} (donor and "
+                      f"recipient cells, vesicles and cargo)")
     gains: dict[str, list[float]] = {}
     base = parameter_values()
     for name in UNMEASURED_RATES:
         gains[name] = []
-        for factor in factors:
+        for factor in factors.tolist():
             with parameters_set_to(**{name: base[name] * factor}):
                 result = simulate_coculture(drug, dose, hours)
             gains[name].append(float(result.recipient_viability[-1]

@@ -11,28 +11,35 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .api import simulate_many
+from .api import check_time_points, simulate_many
 from .data_files import clear_data_caches, data_cache
 from .fate import damaging_compounds
-from .names import COMPOUNDS, canonical_name, checked_number
+from .names import (COMPOUNDS, MAX_DOSE_UM, MAX_SCENARIOS, canonical_name, checked_hours,
+                    checked_number, checked_values)
 from .scenario import Experiment, make_experiment
 
 IC50_SEARCH_RANGE_UM: tuple[float, float] = (1e-4, 1e5)
 _COARSE_POINTS = 28
 _FINE_POINTS = 24
+IC50_SEARCH_SCENARIOS = _COARSE_POINTS + _FINE_POINTS + 2
+"""Scenarios one IC50 search simulates (two dose grids, each with the zero dose)."""
 
 
-def _checked_doses(doses: object) -> np.ndarray:
-    try:
-        values = np.asarray(doses, dtype=float)
-    except (TypeError, ValueError):
-        raise ValueError(f"doses must be a 1-D sequence of numbers in µM, got {doses!r}") from None
-    if values.ndim != 1 or values.size == 0:
-        raise ValueError(f"doses must be a non-empty 1-D sequence of numbers in µM, got {doses!r}")
-    bad = values[~np.isfinite(values) | (values < 0)]
-    if bad.size:
-        raise ValueError(f"doses must be finite and >= 0 µM, got {bad[0]!r} in {doses!r}")
-    return values
+def _checked_doses(doses: object, hours: object, curves: int = 1,
+                   searches: int = 0) -> tuple[np.ndarray, float]:
+    """Doses (1 to ``MAX_SCENARIOS``, each 0 to ``MAX_DOSE_UM`` µM) and hours, within the budget.
+
+    ``curves`` dose-response curves over ``doses`` and ``searches`` IC50 searches (with
+    their probes) may together simulate at most ``MAX_TIME_POINTS`` scenario-time points.
+    """
+    values = checked_values(doses, "doses", 0.0, MAX_DOSE_UM, MAX_SCENARIOS, unit=" µM")
+    hours = checked_hours(hours)
+    what = f"{values.size} doses" + (f" × {curves} curves" if curves > 1 else "")
+    extra = searches * (IC50_SEARCH_SCENARIOS + 2)
+    if extra:
+        what = f"({what} + {extra} scenarios of {searches} IC50 searches)"
+    check_time_points(values.size * curves + extra, hours, what)
+    return values, hours
 
 
 def _drug_and_background(drug: str, treatments: Mapping[str, float] | None,
@@ -85,9 +92,13 @@ def dose_response(drug: str, doses, hours: float = 72.0,
     drug : str
         The compound whose dose is varied (one of ``COMPOUNDS``, case-insensitive).
     doses : sequence of float
-        Concentrations of ``drug`` in µM, each finite and >= 0.
+        Concentrations of ``drug`` in µM: 1 to ``MAX_SCENARIOS`` (= 10,000) of
+        them, each ``0 <= dose <= MAX_DOSE_UM`` (= 1,000,000 µM).
     hours : float
-        Exposure time in hours, > 0 (72 h is the usual MTT read-out).
+        Exposure time in hours, ``0 < hours <= MAX_HOURS`` (= 8760; 72 h is the
+        usual MTT read-out). The number of doses times the time points
+        (``4 * hours + 1``) may not exceed ``MAX_TIME_POINTS`` (= 3,000,000):
+        up to 10,000 doses at 72 h, 85 at 8760 h.
     treatments : mapping of str to float, optional
         Fixed background treatments in µM (e.g. ``{"chloroquine": 20.0}``);
         must not contain ``drug``.
@@ -107,10 +118,13 @@ def dose_response(drug: str, doses, hours: float = 72.0,
     Raises
     ------
     ValueError
-        Bad names, doses, fractions or hours, or ``drug`` also in ``treatments``.
+        Bad names, doses, fractions or hours, too many doses for the hours, or
+        ``drug`` also in ``treatments``; the message names the value and the
+        valid choices or range.
     """
     name, key = _drug_and_background(drug, treatments, knockdown, cell_line, ncrna)
-    return _viability_at_end(name, _checked_doses(doses), hours, key).copy()
+    doses_um, hours = _checked_doses(doses, hours)
+    return _viability_at_end(name, doses_um, hours, key).copy()
 
 
 def ic50(drug: str, hours: float = 72.0, treatments: Mapping[str, float] | None = None,
@@ -122,6 +136,15 @@ def ic50(drug: str, hours: float = 72.0, treatments: Mapping[str, float] | None 
     ``knockdown`` and ``ncrna`` without ``drug``), as when a combination plate is read
     against its own inhibitor-only wells; so the IC50 measures how sensitive
     the cells are to ``drug``, not the background's own toxicity.
+
+    Parameters
+    ----------
+    drug : str
+        A compound that damages cells (see ``Raises``), case-insensitive.
+    hours : float
+        Exposure time in hours, ``0 < hours <= MAX_HOURS`` (= 8760).
+    treatments, knockdown, cell_line, ncrna
+        The background, as for :func:`dose_response`.
 
     Returns
     -------
@@ -144,8 +167,7 @@ def ic50(drug: str, hours: float = 72.0, treatments: Mapping[str, float] | None 
     if name not in drugs:
         raise ValueError(f"{name} does not kill cells on its own in this model, so it has no "
                          f"IC50; drugs with an IC50: {', '.join(drugs)}")
-    checked_number(hours, "hours", 0.0, low_inclusive=False)
-    return _ic50(name, float(hours), key)
+    return _ic50(name, checked_hours(hours), key)
 
 
 @data_cache
@@ -237,9 +259,12 @@ def compare_with_intervention(drug: str, doses, hours: float = 72.0,
     drug : str
         A drug with an IC50 (see :func:`ic50`).
     doses : sequence of float
-        Concentrations for the curves, µM.
+        Concentrations for the curves, µM, as for :func:`dose_response`.
     hours : float
-        Exposure, hours.
+        Exposure, hours, ``0 < hours <= MAX_HOURS`` (= 8760). Each dose costs two
+        scenarios (with and without the intervention) and the two IC50 searches
+        112: ``(2 * len(doses) + 112) * (4 * hours + 1)`` may not exceed
+        ``MAX_TIME_POINTS`` (= 3,000,000), e.g. 41 doses up to 3865 h.
     intervention : mapping of str to float, optional
         Compounds added to the drug, µM (e.g. ``{"chloroquine": 20.0}``).
     knockdown : mapping of str to float, optional
@@ -254,7 +279,7 @@ def compare_with_intervention(drug: str, doses, hours: float = 72.0,
     InterventionComparison
     """
     name, key = _drug_and_background(drug, intervention, knockdown, cell_line, ncrna)
-    doses_um = _checked_doses(doses)
+    doses_um, hours = _checked_doses(doses, hours, curves=2, searches=2)
     plain = ((), (), key[2], ())
     alone_ic50 = ic50(name, hours, cell_line=cell_line)
     combined_ic50 = _ic50(name, float(hours), key)

@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .data_files import parameter_values, read_table
-from .names import CELL_LINES, COMPOUNDS, KNOCKDOWN_GENES, canonical_name, checked_number
+from .names import (CELL_LINES, COMPOUNDS, KNOCKDOWN_GENES, MAX_DOSE_UM, canonical_name,
+                    checked_number)
 from .ncrna import checked_levels, step_multipliers
 
 EFFECTS: tuple[str, ...] = ("induction", "initiation_block", "fusion_block", "degradation_block")
@@ -52,7 +53,8 @@ def make_experiment(treatments: Mapping[str, float] | None = None,
     Parameters
     ----------
     treatments : mapping of str to float, optional
-        Compound name (see ``COMPOUNDS``) to concentration in µM (>= 0).
+        Compound name (see ``COMPOUNDS``) to concentration in µM,
+        ``0 <= dose <= MAX_DOSE_UM`` (= 1,000,000 µM, 1 M).
     knockdown : mapping of str to float, optional
         Gene (see ``KNOCKDOWN_GENES``) to the fraction of protein (or, for
         ``"MIR21"``, of the microRNA) removed, 0-1.
@@ -65,8 +67,9 @@ def make_experiment(treatments: Mapping[str, float] | None = None,
     Raises
     ------
     ValueError
-        For an unknown name, a negative or non-finite dose, a fraction outside
-        0-1, a non-positive RNA level, or a mapping of the wrong type. The message names the bad value
+        For an unknown name, a dose that is not a finite number from 0 to
+        ``MAX_DOSE_UM``, a fraction outside 0-1, a non-positive RNA level, or a
+        mapping of the wrong type. The message names the bad value
         and the valid choices or range.
     """
     line = canonical_name(cell_line, CELL_LINES, "cell line")
@@ -74,7 +77,7 @@ def make_experiment(treatments: Mapping[str, float] | None = None,
     for name, dose in _items(treatments, "treatments"):
         compound = canonical_name(name, COMPOUNDS, "compound")
         doses[compound] = doses.get(compound, 0.0) + checked_number(
-            dose, f"dose of {compound} (µM)", 0.0)
+            dose, f"dose of {compound} (µM)", 0.0, MAX_DOSE_UM)
     fractions: dict[str, float] = {}
     for name, fraction in _items(knockdown, "knockdown"):
         gene = canonical_name(name.upper() if isinstance(name, str) else name,

@@ -37,7 +37,8 @@ from .data_files import parameter_values
 from .fate import damage_rate, fate, fate_parameter_arrays
 from .flux import rate_system, step_array
 from .linear import propagate
-from .names import checked_number
+from .names import (MAX_CYCLES, MAX_HOURS, MAX_STRETCHES, checked_hours, checked_number,
+                    checked_whole, short_repr)
 from .scenario import Experiment, make_experiment, step_factors
 
 POPULATIONS = ("stem", "non_stem")
@@ -160,9 +161,10 @@ def simulate_schedule(schedule: Sequence[tuple[Mapping[str, float], float]],
     Parameters
     ----------
     schedule : sequence of (mapping of str to float, float)
-        Stretches in order: the treatments (compound to dose in µM; empty for a
-        drug-free gap) and the stretch's length in hours (> 0). Pools and damage carry
-        over from one stretch to the next.
+        Stretches in order, 1 to ``MAX_STRETCHES`` (= 100) of them: the treatments
+        (compound to dose in µM; empty for a drug-free gap) and the stretch's length in
+        hours (> 0). Pools and damage carry over from one stretch to the next. The
+        stretches together last at most ``MAX_HOURS`` (= 8760 h, one year).
     cell_line : str
         One of ``widgets.CELL_LINES``.
     hypoxia : bool
@@ -180,11 +182,10 @@ def simulate_schedule(schedule: Sequence[tuple[Mapping[str, float], float]],
     Raises
     ------
     ValueError
-        An empty schedule, bad hours, or any bad name, dose or fraction; the message
-        names the value and the valid choices.
+        An empty or too long schedule, bad hours (also together), or any bad name, dose
+        or fraction; the message names the value and the valid choices.
     """
-    if len(schedule) == 0:
-        raise ValueError("schedule must hold at least one (treatments, hours) stretch, got none")
+    schedule = _checked_schedule(schedule)
     hypoxia = _checked_hypoxia(hypoxia)
     line = make_experiment(cell_line=cell_line).cell_line
     p = parameter_values(line)
@@ -193,7 +194,6 @@ def simulate_schedule(schedule: Sequence[tuple[Mapping[str, float], float]],
     pools, damage = None, np.zeros(2)
     times, fluxes, hazards, treated = [np.zeros(1)], [], [], []
     for treatments, hours in schedule:
-        hours = checked_number(hours, "hours of a stretch", 0.0, low_inclusive=False)
         experiment = make_experiment(treatments, knockdown, line)
         stretch = _stretch(experiment, hypoxia, hours, pools, damage)
         pools, damage = stretch["pools"], stretch["damage"]
@@ -211,13 +211,41 @@ def simulate_schedule(schedule: Sequence[tuple[Mapping[str, float], float]],
                             treated=np.concatenate(treated), cell_line=line, hypoxia=hypoxia)
 
 
+def _checked_schedule(schedule: object) -> list[tuple[object, float]]:
+    """The stretches with their hours checked, one by one and together."""
+    if not isinstance(schedule, (list, tuple)):
+        raise ValueError(f"schedule must be a list of (treatments, hours) stretches, got "
+                         f"{short_repr(schedule)}")
+    if len(schedule) == 0:
+        raise ValueError(f"schedule must hold at least one (treatments, hours) stretch, got none "
+                         f"({schedule!r})")
+    checked_whole(len(schedule), "number of stretches in the schedule", 1, MAX_STRETCHES)
+    out = []
+    for stretch in schedule:
+        if not isinstance(stretch, (list, tuple)) or len(stretch) != 2:
+            raise ValueError(f"each stretch of a schedule must be a pair (treatments, hours), "
+                             f"got {short_repr(stretch)}")
+        out.append((stretch[0], checked_hours(stretch[1], "hours of a stretch")))
+    total = sum(hours for _, hours in out)
+    if total > MAX_HOURS * (1.0 + 1e-12):  # rounding of days to hours is not an overrun
+        raise ValueError(f"the stretches of the schedule last {total!r} h together, more than "
+                         f"MAX_HOURS = {MAX_HOURS:g} h; the valid range is (0, {MAX_HOURS:g}]")
+    return out
+
+
 def simulate_populations(treatments: Mapping[str, float] | None = None, hours: float = 240.0,
                          cell_line: str = "Huh7", hypoxia: bool = False,
                          start_stem_fraction: float | None = None,
                          knockdown: Mapping[str, float] | None = None) -> PopulationResult:
     """Stem-like and other cells under constant treatments (the DESIGN.md contract).
 
-    Parameters are those of :func:`simulate_schedule`, with one stretch of ``hours``.
+    Parameters are those of :func:`simulate_schedule`, with one stretch of ``hours``:
+    ``0 < hours <= MAX_HOURS`` (= 8760, one year).
+
+    Raises
+    ------
+    ValueError
+        As :func:`simulate_schedule`; e.g. ``hours`` outside (0, 8760].
 
     Examples
     --------
@@ -235,16 +263,34 @@ def therapy_cycles(treatments: Mapping[str, float], cycles: int = 3, days_on: fl
                    knockdown: Mapping[str, float] | None = None) -> PopulationResult:
     """Cycles of treatment (``days_on``) and drug-free regrowth (``days_off``).
 
+    Parameters
+    ----------
+    treatments : mapping of str to float
+        Compound to dose in µM during the days on.
+    cycles : int
+        Number of cycles, 1 to ``MAX_CYCLES`` (= 20).
+    days_on, days_off : float
+        Days of each cycle with and without the treatments, each > 0; all cycles
+        together, ``cycles * (days_on + days_off)``, last at most 365 days
+        (``MAX_HOURS`` = 8760 h).
+    cell_line, hypoxia, start_stem_fraction, knockdown
+        As for :func:`simulate_schedule`.
+
     Raises
     ------
     ValueError
-        ``cycles`` not a whole number from 1 to 20, or bad days; other input as in
-        :func:`simulate_schedule`.
+        ``cycles`` not a whole number from 1 to 20, bad days, or cycles longer than
+        365 days together; other input as in :func:`simulate_schedule`.
     """
-    if isinstance(cycles, bool) or not isinstance(cycles, int) or not 1 <= cycles <= 20:
-        raise ValueError(f"cycles must be a whole number from 1 to 20, got {cycles!r}")
-    hours_on = 24.0 * checked_number(days_on, "days_on", 0.0, low_inclusive=False)
-    hours_off = 24.0 * checked_number(days_off, "days_off", 0.0, low_inclusive=False)
+    cycles = checked_whole(cycles, "cycles", 1, MAX_CYCLES)
+    longest = MAX_HOURS / 24.0
+    days_on = checked_number(days_on, "days_on", 0.0, longest, low_inclusive=False)
+    days_off = checked_number(days_off, "days_off", 0.0, longest, low_inclusive=False)
+    if cycles * (days_on + days_off) > longest:
+        raise ValueError(f"{cycles} cycles of days_on={days_on!r} + days_off={days_off!r} last "
+                         f"{cycles * (days_on + days_off):g} days, more than the {longest:g} "
+                         f"days (MAX_HOURS = {MAX_HOURS:g} h) one call may simulate")
+    hours_on, hours_off = 24.0 * days_on, 24.0 * days_off
     schedule = [stretch for _ in range(cycles) for stretch in ((treatments, hours_on),
                                                                 ({}, hours_off))]
     return simulate_schedule(schedule, cell_line, hypoxia, start_stem_fraction, knockdown)

@@ -13,12 +13,13 @@ from types import MappingProxyType
 
 import numpy as np
 
-from .api import simulate
+from .api import check_time_points, simulate
 from .assays import Blot, turnover_blot
 from .data_files import data_cache, read_table
-from .names import checked_number
-from .ncrna import checked_levels, regulator_targets, target_levels
-from .pharmacology import dose_response, ic50
+from .names import (CELL_LINES, COMPOUNDS, MAX_DOSE_UM, MAX_SCENARIOS, canonical_name,
+                    checked_number, checked_values)
+from .ncrna import NCRNAS, checked_levels, regulator_targets, target_levels
+from .pharmacology import IC50_SEARCH_SCENARIOS, dose_response, ic50
 
 BLOT_HOURS = 24.0
 CURVE_HOURS = 72.0
@@ -90,7 +91,7 @@ def table1_rows(modelled_only: bool = False) -> tuple[Table1Row, ...]:
 def table1_row(row: str) -> Table1Row:
     """The Table 1 row called ``row``; ``ValueError`` lists the rows if there is none."""
     found = {r.row: r for r in table1_rows()}
-    if row not in found:
+    if not isinstance(row, str) or row not in found:
         raise ValueError(f"unknown Table 1 row {row!r}; valid choices are: {', '.join(found)}")
     return found[row]
 
@@ -129,7 +130,6 @@ class DialResult:
     ic50_um: float
 
 
-@data_cache
 def dial(row: str, level: float) -> DialResult:
     """Set the RNA of Table 1 row ``row`` to ``level`` × basal and read everything out.
 
@@ -141,7 +141,7 @@ def dial(row: str, level: float) -> DialResult:
     row : str
         A row id of ``data/ncrna.csv`` that the model can run (see :func:`table1_rows`).
     level : float
-        RNA relative to basal, > 0 (above 1 a mimic, below 1 an inhibitor).
+        RNA relative to basal, finite and > 0 (above 1 a mimic, below 1 an inhibitor).
 
     Raises
     ------
@@ -152,7 +152,14 @@ def dial(row: str, level: float) -> DialResult:
     if not found.model_drug:
         raise ValueError(f"Table 1 row {row!r} has no modelled drug; rows the model runs: "
                          f"{', '.join(r.row for r in table1_rows(modelled_only=True))}")
-    level = checked_number(level, f"level of {found.rna}", 0.0, low_inclusive=False)
+    return _dial(found.row, checked_number(level, f"level of {found.rna}", 0.0,
+                                           low_inclusive=False))
+
+
+@data_cache
+def _dial(row: str, level: float) -> DialResult:
+    """:func:`dial` for a checked row and level (cached)."""
+    found = table1_row(row)
     ncrna = found.levels(level)
     drug, line = found.model_drug, found.model_cell_line
     basal_ic50 = ic50(drug, CURVE_HOURS, cell_line=line)
@@ -198,7 +205,6 @@ class ContextResult:
     flux: float
 
 
-@data_cache
 def context_result(drug: str, cell_line: str, level: float, regulator: str = "miR-21",
                    doses_um: tuple[float, ...] = tuple(np.geomspace(0.3, 300.0, 37))
                    ) -> ContextResult:
@@ -211,12 +217,36 @@ def context_result(drug: str, cell_line: str, level: float, regulator: str = "mi
     cell_line : str
         One of ``CELL_LINES``.
     level : float
-        The regulator relative to the line's basal level, > 0.
+        The regulator relative to the line's basal level, finite and > 0.
     regulator : str
         One of ``NCRNAS``.
-    doses_um : tuple of float
-        Concentrations of the curves, µM.
+    doses_um : sequence of float
+        Concentrations of the curves, µM: 1 to ``MAX_SCENARIOS`` doses, each 0 to
+        ``MAX_DOSE_UM``; the two curves and two IC50 searches over the 289 time
+        points of 72 h may simulate at most ``MAX_TIME_POINTS`` scenario-time points
+        (5134 doses).
+
+    Raises
+    ------
+    ValueError
+        A bad name, level or dose; the message names the value and the valid
+        choices or range.
     """
+    drug = canonical_name(drug, COMPOUNDS, "compound")
+    cell_line = canonical_name(cell_line, CELL_LINES, "cell line")
+    regulator = canonical_name(regulator, NCRNAS, "non-coding RNA")
+    checked_levels({regulator: level})
+    doses = checked_values(doses_um, "doses_um", 0.0, MAX_DOSE_UM, MAX_SCENARIOS, unit=" µM")
+    searches = 2 * (IC50_SEARCH_SCENARIOS + 2)
+    check_time_points(2 * doses.size + searches, CURVE_HOURS,
+                      f"({doses.size} doses × 2 curves + {searches} scenarios of 2 IC50 searches)")
+    return _context_result(drug, cell_line, float(level), regulator, tuple(doses.tolist()))
+
+
+@data_cache
+def _context_result(drug: str, cell_line: str, level: float, regulator: str,
+                    doses_um: tuple[float, ...]) -> ContextResult:
+    """:func:`context_result` for checked input (cached)."""
     ncrna = checked_levels({regulator: level})
     basal_ic50 = ic50(drug, CURVE_HOURS, cell_line=cell_line)
     doses = _read_only(np.array(doses_um, dtype=float))

@@ -39,7 +39,8 @@ import numpy as np
 from .api import simulate_many
 from .data_files import data_cache, parameter_values, read_table
 from .labels import compounds_with_role
-from .names import canonical_name, checked_number
+from .names import (MAX_MONTHS, MAX_PATIENTS_PER_ARM, MAX_SEED, MAX_SIMULATED_PATIENTS, MAX_TRIALS,
+                    canonical_name, checked_budget, checked_number, checked_whole, short_repr)
 from .scenario import make_experiment
 
 TUMOUR_TYPES: tuple[str, ...] = ("accomplice", "neutral", "antagonist")
@@ -205,16 +206,11 @@ def _patients(doses, n_trials: int, n: int, shares: np.ndarray, rng: np.random.G
 
 
 def _checked_design(n_per_arm: object, months: object, seed: object) -> tuple[int, float, int]:
-    if isinstance(n_per_arm, bool) or not isinstance(n_per_arm, (int, np.integer)) or \
-            not 2 <= n_per_arm <= 100_000:
-        raise ValueError(f"n_per_arm must be a whole number of patients from 2 to 100000, "
-                         f"got {n_per_arm!r}")
+    n = checked_whole(n_per_arm, "n_per_arm (patients per arm)", 2, MAX_PATIENTS_PER_ARM)
     accrual = parameter_values()["accrual_months"]
     months = checked_number(months, "months (analysis time after the first patient entered)",
-                            accrual, 600.0, low_inclusive=False)
-    if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or seed < 0:
-        raise ValueError(f"seed must be a whole number >= 0, got {seed!r}")
-    return int(n_per_arm), months, int(seed)
+                            accrual, MAX_MONTHS, low_inclusive=False)
+    return n, months, checked_whole(seed, "seed", 0, MAX_SEED)
 
 
 def virtual_trial(arms: Mapping[str, Mapping[str, float]], n_per_arm: int = 34,
@@ -229,12 +225,14 @@ def virtual_trial(arms: Mapping[str, Mapping[str, float]], n_per_arm: int = 34,
         Two arms, control first: name to ``{compound: multiple of the standard
         clinical dose}`` (see ``TRIAL_COMPOUNDS``); ``{}`` is placebo.
     n_per_arm : int
-        Patients per arm, 2-100000.
+        Patients per arm, 2 to ``MAX_PATIENTS_PER_ARM`` (= 100,000).
     months : float
         Analysis time after the first patient entered, months; longer than the
-        accrual period (``accrual_months`` in ``data/parameters.csv``).
+        accrual period (``accrual_months`` in ``data/parameters.csv``, 13) and at
+        most ``MAX_MONTHS`` (= 600).
     seed : int
-        Seed of the random numbers: the same seed gives the same trial.
+        Seed of the random numbers, 0 to ``MAX_SEED`` (= 2**32 - 1): the same seed
+        gives the same trial.
     enrichment : {None, "autophagy_dependent"}
         ``"autophagy_dependent"`` enrols only tumours in which autophagy protects.
     dependent_share, antagonist_share : float, optional
@@ -343,16 +341,26 @@ def trial_power(arms: Mapping[str, Mapping[str, float]], n_per_arm: int = 34,
     """Fraction of ``n_trials`` virtual trials whose two-sided log-rank p is below ``alpha``.
 
     The arguments are those of :func:`virtual_trial`, plus ``n_trials``
-    (1-100000) and ``alpha`` (between 0 and 1). The trials are simulated and
-    tested together (vectorised); the same seed gives the same power.
+    (1 to ``MAX_TRIALS`` = 100,000) and ``alpha`` (0 < alpha <= 1). All trials
+    together may simulate at most ``MAX_SIMULATED_PATIENTS`` (= 1,000,000)
+    patients per arm: ``n_trials * n_per_arm`` (e.g. 1000 trials of 1000 patients).
+    The trials are simulated and tested together (vectorised); the same seed
+    gives the same power.
+
+    Raises
+    ------
+    ValueError
+        Bad input as for :func:`virtual_trial`, a bad ``n_trials`` or ``alpha``, or
+        more than ``MAX_SIMULATED_PATIENTS`` patients per arm; the message names the
+        values and the valid range.
     """
     from scipy import stats
 
     named = checked_arms(arms)
     n, months, seed = _checked_design(n_per_arm, months, seed)
-    if isinstance(n_trials, bool) or not isinstance(n_trials, (int, np.integer)) or \
-            not 1 <= n_trials <= 100_000:
-        raise ValueError(f"n_trials must be a whole number from 1 to 100000, got {n_trials!r}")
+    n_trials = checked_whole(n_trials, "n_trials", 1, MAX_TRIALS)
+    checked_budget(n_trials * n, MAX_SIMULATED_PATIENTS, "patients per arm",
+                   f"n_trials={n_trials} trials × n_per_arm={n} patients")
     alpha = checked_number(alpha, "alpha", 0.0, 1.0, low_inclusive=False)
     shares = tumour_shares(dependent_share, antagonist_share, enrichment)
     rng = np.random.default_rng(seed)
@@ -369,6 +377,21 @@ def schoenfeld_events(hazard_ratio: float, alpha: float = 0.05, power: float = 0
     """Deaths a 1:1 trial needs to detect ``hazard_ratio`` (Schoenfeld 1983).
 
     ``d = 4 (z_{1-alpha/2} + z_{power})^2 / (ln HR)^2``, two-sided ``alpha``.
+
+    Parameters
+    ----------
+    hazard_ratio : float
+        Finite and > 0, not 1.
+    alpha : float
+        Two-sided significance level, ``1e-12 <= alpha <= 1`` (smaller levels
+        round ``1 - alpha/2`` to 1 and need infinitely many deaths).
+    power : float
+        ``0 < power < 1``.
+
+    Returns
+    -------
+    float
+        The number of deaths, finite.
     """
     from scipy import stats
 
@@ -376,8 +399,8 @@ def schoenfeld_events(hazard_ratio: float, alpha: float = 0.05, power: float = 0
     if hazard_ratio == 1.0:
         raise ValueError("a hazard ratio of 1 (no effect) needs infinitely many deaths; "
                          "choose a ratio above or below 1")
-    alpha = checked_number(alpha, "alpha", 0.0, 1.0, low_inclusive=False)
-    power = checked_number(power, "power", 0.0, 1.0, low_inclusive=False)
+    alpha = checked_number(alpha, "alpha", 1e-12, 1.0)
+    power = checked_number(power, "power", 0.0, 1.0, low_inclusive=False, high_inclusive=False)
     z = stats.norm.ppf(1.0 - alpha / 2.0) + stats.norm.ppf(power)
     return float(4.0 * z ** 2 / math.log(hazard_ratio) ** 2)
 
@@ -388,11 +411,39 @@ def power_curve(arms: Mapping[str, Mapping[str, float]], sizes, n_trials: int = 
                 antagonist_share: float | None = None) -> np.ndarray:
     """:func:`trial_power` at each number of patients per arm in ``sizes`` (one seed each).
 
+    Parameters
+    ----------
+    arms, n_trials, alpha, months, enrichment, dependent_share, antagonist_share
+        As for :func:`trial_power`.
+    sizes : sequence of int
+        Patients per arm, each 2 to ``MAX_PATIENTS_PER_ARM``. All the trials
+        together may simulate at most ``MAX_SIMULATED_PATIENTS`` (= 1,000,000)
+        patients per arm: ``n_trials * sum(sizes)``.
+    seed : int
+        Seed of the first size; size ``i`` uses ``seed + i`` (all within 0 to
+        ``MAX_SEED``).
+
     Returns
     -------
     ndarray, shape (len(sizes),)
         Power, in [0, 1].
+
+    Raises
+    ------
+    ValueError
+        Bad sizes, too many patients together, or bad input as for
+        :func:`trial_power`; the message names the values and the valid range.
     """
-    return np.array([trial_power(arms, int(n), n_trials, seed + i, alpha, months, enrichment,
+    listed = sizes.tolist() if isinstance(sizes, np.ndarray) else sizes
+    if not isinstance(listed, (list, tuple)) or len(listed) == 0:
+        raise ValueError(f"sizes must be a non-empty list of whole numbers of patients per arm, "
+                         f"got {short_repr(sizes)}")
+    sizes = [checked_whole(n, "each of sizes (patients per arm)", 2, MAX_PATIENTS_PER_ARM)
+             for n in listed]
+    n_trials = checked_whole(n_trials, "n_trials", 1, MAX_TRIALS)
+    checked_budget(n_trials * sum(sizes), MAX_SIMULATED_PATIENTS, "patients per arm",
+                   f"n_trials={n_trials} trials × sum(sizes)={sum(sizes)} patients")
+    checked_whole(seed, "seed", 0, MAX_SEED - len(sizes) + 1)
+    return np.array([trial_power(arms, n, n_trials, seed + i, alpha, months, enrichment,
                                  dependent_share, antagonist_share)
                      for i, n in enumerate(sizes)])
