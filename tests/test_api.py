@@ -1,4 +1,4 @@
-"""The public API contract of DESIGN.md: names, shapes, ranges and clear errors."""
+"""The public API contract (README, "The public API"): names, shapes, ranges and clear errors."""
 import math
 
 import numpy as np
@@ -15,7 +15,7 @@ def test_public_names():
                  "3_methyladenine", "rapamycin", "gw4869"):
         assert name in widgets.COMPOUNDS
     for contract in ("simulate", "dose_response", "ic50", "simulate_populations",
-                     "simulate_coculture"):  # DESIGN.md: called as widgets.<name>
+                     "simulate_coculture"):  # the README: called as widgets.<name>
         assert callable(getattr(widgets, contract)), contract
     assert set(widgets.CELL_LINES) == {"HepG2", "Huh7", "Hep3B", "Huh7-SR"}
     assert set(widgets.KNOCKDOWN_GENES) == {"ATG5", "ATG7", "ULK1", "BECN1", "MIR21"}

@@ -170,7 +170,7 @@ def test_notebooks_are_committed_without_outputs():
 
 
 def test_every_solution_sits_in_a_cell_of_its_own_tagged_solution():
-    """DESIGN.md, Exercises: standard tools (nbconvert's TagRemovePreprocessor) can then strip them."""
+    """Exercises (README, Student notebooks): standard tools (nbconvert's TagRemovePreprocessor) can then strip them."""
     notebooks = list((ROOT / "chapters").glob("*/*.ipynb")) + list((ROOT / "reference").glob("*.ipynb"))
     solutions = 0
     for path in notebooks:

@@ -127,3 +127,11 @@ def test_no_notebook_unpacks_the_book():
         assert len(set_up) == 1, path
         assert "extractall" not in set_up[0] and len(set_up[0].splitlines()) <= 8, path
         assert f'%pip install --quiet "{ZIP_NAME}[notebook]"' in set_up[0], path
+
+
+def test_no_file_points_at_a_document_outside_the_repository():
+    outside = re.compile(r"DESIGN\.md|\.\./shared/|shared/(research|sources)/")
+    pointing = [name for name in tracked_files(ROOT)
+                if name.endswith((".py", ".md", ".ipynb", ".js", ".css", ".yml", ".toml", ".txt"))
+                and outside.search((ROOT / name).read_text(encoding="utf-8"))]
+    assert pointing == []

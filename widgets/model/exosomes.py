@@ -141,7 +141,7 @@ def simulate_coculture(drug: str = "sorafenib", dose: float = 5.0, hours: float 
                        donor_fraction: float = 0.5,
                        treatments: Mapping[str, float] | None = None,
                        ph: float = NEUTRAL_PH) -> CocultureResult:
-    """A drug given to donor and recipient cells sharing one medium (the DESIGN.md contract).
+    """A drug given to donor and recipient cells sharing one medium (part of the public API, see the README).
 
     Parameters
     ----------

@@ -237,7 +237,7 @@ def simulate_populations(treatments: Mapping[str, float] | None = None, hours: f
                          cell_line: str = "Huh7", hypoxia: bool = False,
                          start_stem_fraction: float | None = None,
                          knockdown: Mapping[str, float] | None = None) -> PopulationResult:
-    """Stem-like and other cells under constant treatments (the DESIGN.md contract).
+    """Stem-like and other cells under constant treatments (part of the public API, see the README).
 
     Parameters are those of :func:`simulate_schedule`, with one stretch of ``hours``:
     ``0 < hours <= MAX_HOURS`` (= 8760, one year).
