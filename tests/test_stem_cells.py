@@ -152,3 +152,13 @@ def test_bad_cytometry_input_is_refused_clearly(call, words):
         call()
     for word in words:
         assert word in str(error.value)
+
+
+def test_a_schedule_of_unequal_stretches_grows_as_one_stretch_of_the_same_length():
+    """Each stretch keeps its own time step: 0.1 h then 100 h without drug is 100.1 h without drug."""
+    from widgets.model.stem_cells import simulate_schedule
+
+    split = simulate_schedule([({}, 0.1), ({}, 100.0)])
+    whole = widgets.simulate_populations({}, 100.1)
+    assert split.total[-1] == pytest.approx(whole.total[-1], rel=1e-4)
+    assert split.stem_fraction[-1] == pytest.approx(whole.stem_fraction[-1], rel=1e-4)

@@ -116,9 +116,11 @@ def _stretch(experiment: Experiment, hypoxia: bool, hours: float,
             "pools": trajectory[:, -1], "damage": out["damage"][:, -1]}
 
 
-def _grow(hazard: np.ndarray, non_stem_flux: np.ndarray, step_h: float, stem_start: float,
+def _grow(hazard: np.ndarray, non_stem_flux: np.ndarray, step_h: np.ndarray, stem_start: float,
           p: Mapping[str, float]) -> tuple[np.ndarray, np.ndarray]:
     """Two-population numbers for rates held constant over each interval.
+
+    ``step_h`` holds each interval's length in hours (stretches of a schedule may differ).
 
     Each interval applies ``exp(M dt)`` of the 2 x 2 rate matrix ``M`` without growth, in
     closed form (its off-diagonal rates are never negative, so the square root below is
@@ -142,11 +144,11 @@ def _grow(hazard: np.ndarray, non_stem_flux: np.ndarray, step_h: float, stem_sta
                (scale * sinh_over * to_stem).tolist(),
                (scale * sinh_over * to_non_stem).tolist(),
                (scale * (cosh - sinh_over * half_gap)).tolist())
-    growth, capacity = p["growth_rate"] * step_h, p["culture_capacity"]
+    growth, capacity = (p["growth_rate"] * step_h).tolist(), p["culture_capacity"]
     stem, non_stem = [stem_start], [1.0 - stem_start]
-    for ss, sn, ns, nn in rows:
+    for (ss, sn, ns, nn), grown in zip(rows, growth):
         s, n = stem[-1], non_stem[-1]
-        crowding = math.exp(growth * (1.0 - (s + n) / capacity))
+        crowding = math.exp(grown * (1.0 - (s + n) / capacity))
         stem.append(crowding * (ss * s + sn * n))
         non_stem.append(crowding * (ns * s + nn * n))
     return np.array(stem), np.array(non_stem)
@@ -204,7 +206,7 @@ def simulate_schedule(schedule: Sequence[tuple[Mapping[str, float], float]],
         treated.append(np.full(stretch["t"].size - (1 if treated else 0), on))
     t, flux, hazard = np.concatenate(times), np.concatenate(fluxes, axis=1), np.concatenate(
         hazards, axis=1)
-    stem, non_stem = _grow(hazard, flux[1], t[1] - t[0], stem_start, p)
+    stem, non_stem = _grow(hazard, flux[1], np.diff(t), stem_start, p)
     total = stem + non_stem
     return PopulationResult(t=t, stem=stem, non_stem=non_stem, total=total,
                             stem_fraction=stem / total, stem_flux=flux[0], non_stem_flux=flux[1],
