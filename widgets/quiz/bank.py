@@ -5,9 +5,15 @@ and its source; every answer option carries feedback that explains why it
 is right or wrong. Numeric questions either give their accepted range or
 name a model quantity (``compute``) that is evaluated from ``widgets`` when
 the quiz is rendered or exported, so the answer can never drift from the model.
+
+A bank file lists each question's options in any order; :func:`load_bank` gives them in a
+seeded order of their own (:func:`seeded_order`), the same on every build and everywhere
+the quiz appears (the site, print, the PDF, the answer keys, the LMS files), so that no
+position gives the right answer away.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 from functools import lru_cache
 
@@ -33,7 +39,40 @@ def load_bank(chapter: str) -> dict:
     if not path.is_file():
         raise ValueError(f"no question bank {chapter!r}; valid choices are: "
                          f"{', '.join(chapters())}")
-    return json.loads(path.read_text(encoding="utf-8"))
+    bank = json.loads(path.read_text(encoding="utf-8"))
+    put_in_seeded_order(bank["questions"])
+    return bank
+
+
+def _digest(text: str) -> bytes:
+    return hashlib.sha256(text.encode("utf-8")).digest()
+
+
+def put_in_seeded_order(questions: list[dict]) -> None:
+    """Order the options of each choice question, in place, by a seed drawn from its id.
+
+    Options are ordered by the SHA-256 of ``"<question id>/<index in the file>"``, so the
+    order is the same on every build and machine, and differs from question to question.
+    The single-choice questions are then taken in the order of their ids' digests and their
+    right option is moved to the first position, the second, the third… in turn (round
+    robin among the questions with as many options), so that over a bank the right answer
+    stands as often in each position, and nothing in the file's order predicts where.
+    """
+    for question in questions:
+        if question.get("type") in ("single", "multiple"):
+            options = question["answers"]
+            order = sorted(range(len(options)), key=lambda i: _digest(f"{question['id']}/{i}"))
+            question["answers"] = [options[i] for i in order]
+    singles = sorted((q for q in questions if q.get("type") == "single"),
+                     key=lambda q: _digest(q["id"]))
+    taken: dict[int, int] = {}   # number of options -> questions of that size placed so far
+    for question in singles:
+        options = question["answers"]
+        rank = taken[len(options)] = taken.get(len(options), -1) + 1
+        right = next(option for option in options if option.get("correct"))
+        wrong = [option for option in options if option is not right]
+        wrong.insert(rank % len(options), right)
+        question["answers"] = wrong
 
 
 def chapters() -> list[str]:

@@ -185,7 +185,7 @@ def _choice_processing(item: ET.Element, presentation: ET.Element,
     cardinality = "Single" if question["type"] == "single" else "Multiple"
     response = ET.SubElement(presentation, "response_lid", ident="response1",
                              rcardinality=cardinality)
-    choices = ET.SubElement(response, "render_choice")
+    choices = ET.SubElement(response, "render_choice", shuffle="Yes")  # the LMS may reorder
     idents = [f"{question['id']}-{i}" for i in range(len(question["answers"]))]
     for ident, option in zip(idents, question["answers"]):
         _material(ET.SubElement(choices, "response_label", ident=ident), option["answer"])
