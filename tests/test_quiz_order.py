@@ -73,3 +73,22 @@ def test_canvas_is_asked_to_shuffle_the_options(chapter):
         root = ET.fromstring(archive.read(items[0]))
     choices = [e for e in root.iter() if e.tag.endswith("render_choice")]
     assert choices and all(e.get("shuffle") == "Yes" for e in choices)
+
+
+# What Instructure's QTI converter (Canvas New Quizzes) keeps of a numeric item's feedback.
+NEW_QUIZZES_FEEDBACK = {"correct_fb", "general_incorrect_fb", "general_fb"}
+
+
+@pytest.mark.parametrize("chapter", [c for c in BANKS
+                                     if any(q["type"] == "numeric" for q in load_bank(c)["questions"])])
+def test_canvas_new_quizzes_keeps_the_feedback_of_numeric_answers(chapter):
+    numeric = {q["id"]: q for q in load_bank(chapter)["questions"] if q["type"] == "numeric"}
+    with zipfile.ZipFile(io.BytesIO(bank_to_qti(chapter))) as archive:
+        items = [e for name in archive.namelist() if name.endswith(".xml") and "manifest" not in name
+                 for e in ET.fromstring(archive.read(name)).iter() if e.tag.endswith("item")]
+    for item in (i for i in items if i.get("ident") in numeric):
+        kept = {f.get("ident"): "".join(f.itertext()) for f in item.iter()
+                if f.tag.endswith("itemfeedback") and f.get("ident") in NEW_QUIZZES_FEEDBACK}
+        question = numeric[item.get("ident")]
+        assert inline_html(question["answers"][0]["feedback"]) in kept["correct_fb"]
+        assert inline_html(question["default_feedback"]) in kept["general_incorrect_fb"]

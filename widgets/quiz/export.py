@@ -147,6 +147,9 @@ def _material(parent: ET.Element, text: str) -> None:
     ET.SubElement(material, "mattext", texttype="text/html").text = inline_html(text)
 
 
+RIGHT_FEEDBACK, WRONG_FEEDBACK = "correct_fb", "general_incorrect_fb"
+
+
 def _feedback(item: ET.Element, ident: str, text: str) -> None:
     feedback = ET.SubElement(item, "itemfeedback", ident=ident)
     _material(ET.SubElement(feedback, "flow_mat"), text)
@@ -159,8 +162,12 @@ def _show(condition: ET.Element, ident: str) -> None:
 
 def _numeric_processing(item: ET.Element, presentation: ET.Element,
                         processing: ET.Element, question: dict) -> None:
-    """Answer box, range test and feedback of a numeric question, as Canvas exports them."""
-    ident = f"{question['id']}-0"
+    """Answer box, range test and feedback of a numeric question, as Canvas exports them.
+
+    The feedback is named as Instructure's QTI converter (Canvas New Quizzes) reads it on a
+    numeric item, ``correct_fb`` and ``general_incorrect_fb``; Canvas Classic and Moodle
+    follow the ``displayfeedback`` links whatever their names.
+    """
     low, high = _bounds(question)
     response = ET.SubElement(presentation, "response_str", ident="response1",
                              rcardinality="Single")
@@ -171,12 +178,12 @@ def _numeric_processing(item: ET.Element, presentation: ET.Element,
     ET.SubElement(test, "vargte", respident="response1").text = repr(low)
     ET.SubElement(test, "varlte", respident="response1").text = repr(high)
     ET.SubElement(condition, "setvar", action="Set", varname="SCORE").text = "100"
-    _show(condition, f"{ident}_fb")
+    _show(condition, RIGHT_FEEDBACK)
     otherwise = ET.SubElement(processing, "respcondition", attrib={"continue": "Yes"})
     ET.SubElement(ET.SubElement(otherwise, "conditionvar"), "other")
-    _show(otherwise, "general_incorrect_fb")
-    _feedback(item, f"{ident}_fb", question["answers"][0]["feedback"])
-    _feedback(item, "general_incorrect_fb", question["default_feedback"])
+    _show(otherwise, WRONG_FEEDBACK)
+    _feedback(item, RIGHT_FEEDBACK, question["answers"][0]["feedback"])
+    _feedback(item, WRONG_FEEDBACK, question["default_feedback"])
 
 
 def _choice_processing(item: ET.Element, presentation: ET.Element,

@@ -17,6 +17,7 @@ import re
 from .bank import BADGES, load_bank, numeric_range, questions_for
 
 STORAGE_PREFIX = "hcc-book-quiz:"
+SCORE_PREFIX = "hcc-book-quiz-score:"   # a chapter quiz's score, for the progress view
 
 
 def _feedback(text: str) -> str:
@@ -46,6 +47,14 @@ def inline_html(text: str) -> str:
 
 
 
+def answered_in_percent(question: dict) -> bool:
+    """True if a numeric question asks for a percentage ("what percentage of …").
+
+    Then "26%" is read as 26; otherwise a percentage is a fraction ("143%" is 1.43).
+    """
+    return re.search(r"\bpercent(age)?\b", question["question"], re.I) is not None
+
+
 def _badge(question: dict) -> str:
     """The website / notebook badge of a question that needs a control, or nothing."""
     if "uses" not in question:
@@ -55,16 +64,19 @@ def _badge(question: dict) -> str:
 
 
 def _question_html(question: dict, number: int) -> str:
-    qid = html.escape(question["id"], quote=True)
+    qid = html.escape(question.get("storage_id", question["id"]), quote=True)
     kind = question["type"]
+    review = '<span class="bq-review">Review</span> ' if "review_of" in question else ""
     parts = [f'<fieldset class="bq-question" data-qid="{qid}" data-type="{kind}">',
-             f'<legend><span class="bq-number">{number}.</span> {_badge(question)}'
+             f'<legend><span class="bq-number">{number}.</span> {review}{_badge(question)}'
              f'{inline_html(question["question"])}</legend>']
     if kind == "numeric":
         option = question["answers"][0]
         low, high = numeric_range(question, option)
+        percent = "true" if answered_in_percent(question) else "false"
         parts.append(
             f'<div class="bq-numeric" data-low="{low!r}" data-high="{high!r}" '
+            f'data-percent="{percent}" '
             f'data-right="{_feedback(option["feedback"])}" '
             f'data-wrong="{_feedback(question["default_feedback"])}">'
             f'<label>Your answer <input type="text" inputmode="decimal" class="bq-input" '
@@ -107,6 +119,7 @@ _LIGHT_STYLE = """
 .bq-badge-notebook{color:#5a4a00}
 .bq-hint{margin:0.3em 0;font-size:0.9em;color:#4a4a4a}
 .bq-score{font-weight:600;margin:0 0 0.3em;color:#1a1a1a}
+.bq-review{display:inline-block;font-size:0.8em;font-weight:600;border:1px solid currentColor;border-radius:1em;padding:0 0.6em;margin-right:0.3em;color:#6b3fa0}
 .bq-reset{margin-top:0.6em}
 """
 
@@ -126,6 +139,7 @@ _DARK_RULES = (
     (".bq-feedback .bq-verdict-wrong", "color:#ff9c9c"),
     (".bq-badge-website", "color:#9cc6ff"),
     (".bq-badge-notebook", "color:#f0d36b"),
+    (".bq-review", "color:#d3b8f5"),
     (".bq-hint", "color:#c0c7cf"),
 )
 # In dark mode the theme paints every HTML output on a light panel; the quiz brings its own.
@@ -153,7 +167,7 @@ _STYLE = _LIGHT_STYLE + _dark_style()
 
 _SCRIPT = r"""
 (function () {
-  var PREFIX = "%(prefix)s";
+  var PREFIX = "%(prefix)s", SCORES = "%(scores)s";
   function load(qid) {
     try { return JSON.parse(window.localStorage.getItem(PREFIX + qid)); } catch (e) { return null; }
   }
@@ -162,6 +176,19 @@ _SCRIPT = r"""
   }
   function forget(qid) {
     try { window.localStorage.removeItem(PREFIX + qid); } catch (e) {}
+  }
+  // A number as people write it: 1.43, 1,43 (decimal comma), 143%% (a percentage), 6.53/4.57.
+  function parseNumber(text, percentQuestion) {
+    var t = String(text).trim().replace(/\s+/g, "").replace(/[\u2212\u2013]/g, "-");
+    var number = /^[-+]?(\d+([.,]\d*)?|[.,]\d+)(e[-+]?\d+)?$/i;
+    function plain(x) { return number.test(x) ? parseFloat(x.replace(",", ".")) : NaN; }
+    if (/%%$/.test(t)) {
+      var p = plain(t.slice(0, -1));
+      return percentQuestion ? p : p / 100;
+    }
+    var parts = t.split("/");
+    if (parts.length === 2) { return plain(parts[0]) / plain(parts[1]); }
+    return plain(t);
   }
   function verdict(ok) {
     var span = document.createElement("span");
@@ -172,7 +199,7 @@ _SCRIPT = r"""
   function show(question, ok, text) {
     var box = question.querySelector(".bq-feedback");
     box.textContent = "";
-    box.appendChild(verdict(ok));
+    if (ok !== null) { box.appendChild(verdict(ok)); }
     box.appendChild(document.createTextNode(text));
   }
   function score(quiz) {
@@ -183,9 +210,17 @@ _SCRIPT = r"""
     });
     quiz.querySelector(".bq-score").textContent = "Score: " + right + " of " + questions.length +
       " right at the first try (" + answered + " answered). Answers are kept in this browser.";
+    if (quiz.dataset.chapter) {
+      try {
+        window.localStorage.setItem(SCORES + quiz.dataset.chapter, JSON.stringify(
+          { right: right, answered: answered, total: questions.length }));
+      } catch (e) {}
+    }
   }
-  function record(quiz, question, ok) {
-    if (!load(question.dataset.qid)) { save(question.dataset.qid, { first: ok }); }
+  // Keep the first verdict (the score) and the latest answer (shown again on a later visit).
+  function record(quiz, question, ok, answer) {
+    var kept = load(question.dataset.qid);
+    save(question.dataset.qid, { first: kept ? kept.first : ok, answer: answer });
     score(quiz);
   }
   function setUp(quiz) {
@@ -194,59 +229,83 @@ _SCRIPT = r"""
     quiz.querySelectorAll(".bq-question").forEach(function (question) {
       var kind = question.dataset.type;
       var options = question.querySelectorAll(".bq-option");
-      options.forEach(function (button) {
+      function pick(button) {
+        var ok = button.dataset.correct === "true";
+        options.forEach(function (b) { b.classList.remove("bq-right", "bq-wrong"); });
+        button.classList.add(ok ? "bq-right" : "bq-wrong");
+        show(question, ok, button.dataset.feedback);
+        return ok;
+      }
+      function checkChosen() {
+        var ok = true, notes = [], chosen = [];
+        options.forEach(function (b, index) {
+          var on = b.getAttribute("aria-pressed") === "true";
+          if (on !== (b.dataset.correct === "true")) { ok = false; }
+          b.classList.remove("bq-right", "bq-wrong");
+          if (on) {
+            chosen.push(index);
+            b.classList.add(b.dataset.correct === "true" ? "bq-right" : "bq-wrong");
+            notes.push(b.textContent + ": " + b.dataset.feedback);
+          }
+        });
+        if (!notes.length) { show(question, null, "Choose at least one answer first."); return null; }
+        if (!ok) { notes.push("At least one right answer is missing or a wrong one is chosen."); }
+        show(question, ok, notes.join(" "));
+        return { ok: ok, chosen: chosen };
+      }
+      var numeric = question.querySelector(".bq-numeric");
+      var input = question.querySelector(".bq-input");
+      function checkNumber() {
+        var value = parseNumber(input.value, numeric.dataset.percent === "true");
+        if (!isFinite(value)) {
+          show(question, null, "Type a number, for example 1.43, 1,43, 143%% or 6.53/4.57.");
+          return null;
+        }
+        var ok = value >= parseFloat(numeric.dataset.low) && value <= parseFloat(numeric.dataset.high);
+        show(question, ok, ok ? numeric.dataset.right : numeric.dataset.wrong);
+        return ok;
+      }
+      options.forEach(function (button, index) {
         button.addEventListener("click", function () {
           if (kind === "multiple") {
             button.setAttribute("aria-pressed",
               button.getAttribute("aria-pressed") === "true" ? "false" : "true");
             return;
           }
-          var ok = button.dataset.correct === "true";
-          options.forEach(function (b) { b.classList.remove("bq-right", "bq-wrong"); });
-          button.classList.add(ok ? "bq-right" : "bq-wrong");
-          show(question, ok, button.dataset.feedback);
-          record(quiz, question, ok);
+          record(quiz, question, pick(button), [index]);
         });
       });
       var check = question.querySelector(".bq-check");
-      if (!check) { return; }
-      if (kind === "multiple") {
+      if (check && kind === "multiple") {
         check.addEventListener("click", function () {
-          var ok = true, notes = [];
-          options.forEach(function (b) {
-            var chosen = b.getAttribute("aria-pressed") === "true";
-            if (chosen !== (b.dataset.correct === "true")) { ok = false; }
-            b.classList.remove("bq-right", "bq-wrong");
-            if (chosen) {
-              b.classList.add(b.dataset.correct === "true" ? "bq-right" : "bq-wrong");
-              notes.push(b.textContent + ": " + b.dataset.feedback);
-            }
-          });
-          if (!notes.length) { notes.push("Choose at least one answer first."); }
-          else if (!ok) { notes.push("At least one right answer is missing or a wrong one is chosen."); }
-          show(question, ok, notes.join(" "));
-          if (notes.length) { record(quiz, question, ok); }
+          var result = checkChosen();
+          if (result) { record(quiz, question, result.ok, result.chosen); }
         });
-      } else {
-        var numeric = question.querySelector(".bq-numeric");
-        var input = question.querySelector(".bq-input");
+      } else if (check) {
         var run = function () {
-          var value = parseFloat(String(input.value).replace(",", "."));
-          if (!isFinite(value)) { show(question, false, "Type a number, e.g. 2.5."); return; }
-          var ok = value >= parseFloat(numeric.dataset.low) && value <= parseFloat(numeric.dataset.high);
-          show(question, ok, ok ? numeric.dataset.right : numeric.dataset.wrong);
-          record(quiz, question, ok);
+          var ok = checkNumber();
+          if (ok !== null) { record(quiz, question, ok, input.value); }
         };
         check.addEventListener("click", run);
         input.addEventListener("keydown", function (event) {
           if (event.key === "Enter") { event.preventDefault(); run(); }
         });
       }
+      var kept = load(question.dataset.qid);   // a question answered on an earlier visit
+      if (kept && kept.answer !== undefined) {
+        if (kind === "numeric") { input.value = kept.answer; checkNumber(); }
+        else if (kind === "multiple") {
+          kept.answer.forEach(function (i) { if (options[i]) { options[i].setAttribute("aria-pressed", "true"); } });
+          checkChosen();
+        } else if (options[kept.answer[0]]) { pick(options[kept.answer[0]]); }
+      }
     });
     quiz.querySelector(".bq-reset").addEventListener("click", function () {
       quiz.querySelectorAll(".bq-question").forEach(function (q) {
         forget(q.dataset.qid);
         q.querySelector(".bq-feedback").textContent = "";
+        var box = q.querySelector(".bq-input");
+        if (box) { box.value = ""; }
         q.querySelectorAll(".bq-option").forEach(function (b) {
           b.classList.remove("bq-right", "bq-wrong");
           if (b.hasAttribute("aria-pressed")) { b.setAttribute("aria-pressed", "false"); }
@@ -258,14 +317,20 @@ _SCRIPT = r"""
   }
   document.querySelectorAll(".bq-quiz").forEach(setUp);
 })();
-""" % {"prefix": STORAGE_PREFIX}
+""" % {"prefix": STORAGE_PREFIX, "scores": SCORE_PREFIX}
 
 
-def quiz_html(questions: list[dict], title: str) -> str:
-    """Self-contained HTML (style, markup, script) for a list of bank questions."""
+def quiz_html(questions: list[dict], title: str, chapter_quiz: str | None = None) -> str:
+    """Self-contained HTML (style, markup, script) for a list of bank questions.
+
+    ``chapter_quiz`` names the chapter whose end-of-chapter quiz this is: its score is then
+    kept in the browser for the book's progress view.
+    """
     body = "".join(_question_html(q, i) for i, q in enumerate(questions, start=1))
+    chapter = (f' data-chapter="{html.escape(chapter_quiz, quote=True)}"'
+               if chapter_quiz else "")
     return (f"<style>{_STYLE}</style>"
-            f'<section class="bq-quiz" aria-label="{html.escape(title, quote=True)}">'
+            f'<section class="bq-quiz" aria-label="{html.escape(title, quote=True)}"{chapter}>'
             f'<p class="bq-score" aria-live="polite">Score: 0 of {len(questions)}</p>{body}'
             f'<button type="button" class="bq-reset">Clear my answers to these questions'
             f"</button></section><script>{_SCRIPT}</script>")
@@ -312,7 +377,8 @@ def quiz_outputs(chapter: str, page: str | None = None) -> dict[str, str]:
     """
     title = load_bank(chapter)["title"] if page is None else f"Check your understanding: {page}"
     questions = questions_for(chapter, page)
-    return {"text/html": quiz_html(questions, title), "text/markdown": quiz_markdown(questions)}
+    return {"text/html": quiz_html(questions, title, chapter if page is None else None),
+            "text/markdown": quiz_markdown(questions)}
 
 
 def show(chapter: str, page: str | None = None) -> None:
