@@ -6,6 +6,7 @@ sets, instead of a hand-written list of chapters or a floor such as ``len(pages)
 from __future__ import annotations
 
 import ast
+import functools
 import json
 import re
 from contextlib import ExitStack
@@ -89,11 +90,13 @@ def widget_pages() -> list[str]:
 
 
 def panel_pages() -> dict[str, object]:
-    """The declaration (one of :func:`widgets.panels.declared_panels`) each widget page shows.
+    """The panel each widget page shows, as its declaration with the page's arguments.
 
-    The page's panel cell is run with every declaration replaced by a stand-in that returns
-    the declaration itself, and ``build`` passing it through, so nothing is computed or drawn.
-    A page that builds a panel no declaration makes maps to what it built instead.
+    Each value is a :func:`functools.partial` of one of
+    :func:`widgets.panels.declared_panels`: ``.func`` is the declaration, and calling it
+    declares the page's panel. The page's panel cell is run with every declaration replaced
+    by such a stand-in and ``build`` passing it through, so nothing is computed or drawn. A
+    page whose panel no declaration makes maps to what it built instead.
     """
     import importlib
     import pkgutil
@@ -113,7 +116,7 @@ def panel_pages() -> dict[str, object]:
                 for name, value in list(vars(module).items()):
                     if id(value) in declared:
                         patches.enter_context(mock.patch.object(
-                            module, name, lambda *args, _declared=value, **kwargs: _declared))
+                            module, name, functools.partial(functools.partial, value)))
                 if hasattr(module, "build"):
                     patches.enter_context(mock.patch.object(module, "build", lambda panel: panel))
             exec(compile(ast.Module(body, type_ignores=[]), file, "exec"), namespace)
