@@ -70,8 +70,16 @@ def is_notebook(path: Path) -> bool:
 
 
 def notebook_pages() -> list[str]:
-    """The table-of-contents files the build executes, as ``chapters/machinery/quiz``."""
-    return [file for file in toc_files() if is_notebook(source(file))]
+    """The table-of-contents files the build runs in a kernel, as ``chapters/machinery/quiz``.
+
+    The notebooks and MyST notebooks, except a MyST page whose only code is its quiz: that
+    quiz is rendered when the page is read (``_ext/quiz_pages.py``), without a kernel.
+    """
+    from _ext import quiz_pages
+
+    return [file for file in toc_files() if is_notebook(source(file))
+            and not (source(file).suffix == ".md"
+                     and quiz_pages.quiz_only(source(file).read_text(encoding="utf-8")))]
 
 
 def code_cells(file: str) -> list[str]:
