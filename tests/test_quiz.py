@@ -152,7 +152,7 @@ def test_the_schema_reports_each_broken_question_by_its_id():
     single, *others = [q for q in bank["questions"] if q["type"] == "single"]
     multiple = next(q for q in bank["questions"] if q["type"] == "multiple")
     computed = next(q for q in bank["questions"] if "compute" in q)
-    single["answers"][1]["correct"] = True
+    next(option for option in single["answers"] if not option["correct"])["correct"] = True
     for option in multiple["answers"]:
         option["correct"] = True
     computed["answers"][0]["range"] = [1, 2]
