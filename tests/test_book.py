@@ -92,8 +92,6 @@ def test_notebook_pages_offer_their_download_and_the_whole_book_and_no_button_to
     """No repository is set in _config.yml: no repository, Binder or Colab button leads nowhere."""
     import zipfile
 
-    from conftest import ROOT
-
     notebooks = sorted(f"{file}.html" for file in book_contents.toc_files()
                        if book_contents.source(file).suffix == ".ipynb")
     offering = [page for page in _built_pages(built_site) if re.search(

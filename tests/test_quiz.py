@@ -4,7 +4,6 @@ The LMS exports are tested in ``test_quiz_export.py``.
 """
 import copy
 import re
-from pathlib import Path
 
 import pytest
 from jsonschema import Draft202012Validator
@@ -13,7 +12,6 @@ import book_contents
 from widgets import quiz
 from widgets.model.data_files import DATA_DIR
 
-ROOT = Path(__file__).resolve().parents[1]
 BANKS = quiz.chapters()
 BIB_KEYS = set(re.findall(r"^@\w+\{([^,\s]+),", (DATA_DIR / "references.bib").read_text(), re.M))
 QUESTIONS = [(chapter, q) for chapter in BANKS for q in quiz.load_bank(chapter)["questions"]]
