@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pytest
 
+import book_contents
 from conftest import ROOT
 from tools.student_notebooks import chapter_pages
 from widgets.panels.declaration import STATIC_ENV
@@ -205,5 +206,10 @@ def test_a_chapter_page_opens_as_a_notebook_with_myst_rendered_and_runs_without_
 
 
 def test_every_widget_notebook_is_among_the_pages_checked():
-    assert len(WIDGET_PAGES) >= 14
+    """One notebook per declared panel, each opened and its control moved above."""
+    from widgets.panels import declared_panels
+
+    shown = {str(book_contents.source(page).relative_to(ROOT))
+             for page in book_contents.panel_pages()}
+    assert set(WIDGET_PAGES) == shown and len(shown) == len(declared_panels())
     assert set(WIDGET_PAGES) <= set(PAGES)

@@ -8,6 +8,7 @@ from itertools import product
 import ipywidgets as W
 import pytest
 
+import book_contents
 from widgets.panels import declaration, declared_panels, drugs, machinery
 from widgets.panels.controls import NONE
 from widgets.panels.declaration import Panel, choice, rounded_values
@@ -38,9 +39,21 @@ def static_box(declared):
     return build_precomputed(declared)
 
 
-def test_every_chapter_module_declares_its_panels():
-    assert set(machinery.PANELS + drugs.PANELS) <= set(DECLARATIONS)
-    assert len(DECLARATIONS) >= 6
+def _name(declaration) -> str:
+    return f"{declaration.__module__}.{declaration.__qualname__}"
+
+
+def test_each_declared_panel_is_shown_on_one_page_of_its_own_chapter():
+    """The pages that show a panel (found in the sources) and the declarations match one to one.
+
+    A panel declared in ``widgets/panels/<chapter>.py`` is shown in ``chapters/<chapter>/``.
+    """
+    shown = book_contents.panel_pages()
+    on_pages = [_name(panel.func) if hasattr(panel, "func") else repr(panel)
+                for panel in shown.values()]
+    assert sorted(on_pages) == sorted(map(_name, DECLARATIONS)), shown
+    for page, panel in shown.items():
+        assert page.split("/")[1] == panel.func.__module__.rsplit(".", 1)[1], (page, panel)
 
 
 def test_static_panel_has_one_distinct_frame_per_combination_of_its_choices(declared, static_box):
@@ -171,7 +184,8 @@ def test_rounded_values_are_round_and_span_the_range():
 
 def test_building_follows_the_environment(monkeypatch):
     monkeypatch.setenv(declaration.STATIC_ENV, "1")
-    assert len(machinery.turnover_assay().images) > 1
+    combinations = math.prod(len(c.static) for c in machinery.turnover_assay_panel().static_controls)
+    assert len(machinery.turnover_assay().images) == combinations > 1
     monkeypatch.delenv(declaration.STATIC_ENV)
     assert list(machinery.turnover_assay().images) == [()]
 

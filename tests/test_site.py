@@ -3,23 +3,16 @@ from __future__ import annotations
 
 import pytest
 
-import yaml
-
+import book_contents
 from conftest import CHROMIUM, CHROMIUM_ARGS, ROOT
+from widgets import quiz
 
 
 
 def _pages():
     """Every page of the site: the table of contents plus the pages Sphinx adds."""
-    toc = yaml.safe_load((ROOT / "_toc.yml").read_text())
-    files = [toc["root"]]
-    pending = list(toc.get("parts", []))
-    while pending:
-        entry = pending.pop(0)
-        if "file" in entry:
-            files.append(entry["file"])
-        pending.extend(entry.get("chapters", []) + entry.get("sections", []))
-    return ["index.html", "genindex.html", "search.html"] + sorted(f"{f}.html" for f in files)
+    return ["index.html", "genindex.html", "search.html"] + sorted(
+        f"{file}.html" for file in book_contents.toc_files())
 
 
 def _pages_whose_source_contains(marker):
@@ -38,8 +31,18 @@ WIDGET_PAGES = _pages_whose_source_contains("from widgets.panels import")
 QUIZ_PAGES = _pages_whose_source_contains("quiz.show(")
 
 
-def test_interactive_pages_are_found():
-    assert len(WIDGET_PAGES) >= 6 and len(QUIZ_PAGES) >= 17
+def test_interactive_pages_are_the_pages_of_the_panels_and_of_the_questions():
+    """The browser visits one page per declared panel, and every page that asks questions:
+    the pages the banks' questions test and each chapter's quiz page."""
+    from widgets.panels import declared_panels
+
+    assert set(WIDGET_PAGES) == {f"{page}.html" for page in book_contents.panel_pages()}
+    assert len(WIDGET_PAGES) == len(declared_panels())
+    tested = {f"chapters/{chapter}/{question['page']}.html" for chapter in quiz.chapters()
+              for question in quiz.load_bank(chapter)["questions"]}
+    chapter_quizzes = {f"{file}.html" for file in book_contents.toc_files()
+                       if file in {f"chapters/{chapter}/quiz" for chapter in quiz.chapters()}}
+    assert set(QUIZ_PAGES) == tested | chapter_quizzes
 
 
 def _watch(page, url, problems):
@@ -154,23 +157,33 @@ def test_page_has_no_serious_accessibility_violation(visits, page_path):
     assert not violations, "\n".join(violations)
 
 
-def test_maths_is_typeset(browser, site_url):
+MATHS = "math notranslate nohighlight"  # Sphinx's class of a formula (span) or equation (div)
+ALL_MATHS_TYPESET = ("() => Array.from(document.querySelectorAll('.math'))"
+                     ".every(e => e.querySelector('mjx-container'))")
+
+
+def test_maths_is_typeset(browser, site_url, built_site):
+    """Every formula and equation of the model reference is drawn by MathJax."""
+    formulas = (built_site / "reference" / "model.html").read_text(encoding="utf-8").count(
+        f'class="{MATHS}"')
     page, problems = _open(browser, f"{site_url}/reference/model.html")
-    page.wait_for_selector("mjx-container", timeout=15000)
-    assert page.locator("mjx-container").count() > 5
+    page.wait_for_function(ALL_MATHS_TYPESET, timeout=15000)
+    assert page.locator(".math mjx-container").count() == formulas > 0
     assert not problems
     page.context.close()
 
 
 @pytest.mark.parametrize("width", [900, 1280])
-def test_long_equations_fit_the_text_column(browser, site_url, width):
+def test_long_equations_fit_the_text_column(browser, site_url, built_site, width):
+    equations = (built_site / "reference" / "model.html").read_text(encoding="utf-8").count(
+        f'<div class="{MATHS}"')
     page = browser.new_page(viewport={"width": width, "height": 900})
     page.goto(f"{site_url}/reference/model.html")
-    page.wait_for_selector("mjx-container[display=true] mjx-math", timeout=15000)
+    page.wait_for_function(ALL_MATHS_TYPESET, timeout=15000)
     widths = page.evaluate("""() => Array.from(document.querySelectorAll(
         'mjx-container[display="true"]')).map(c => [c.querySelector('mjx-math')
         .getBoundingClientRect().width, c.getBoundingClientRect().width])""")
-    assert len(widths) >= 4
+    assert len(widths) == equations > 0  # every equation of the page
     for equation, column in widths:
         assert equation <= column + 1, (equation, column)
     page.close()
@@ -266,7 +279,7 @@ def test_quiz_score_counts_first_tries_and_persists_across_pages(browser, site_u
     chapter_quiz.wait_for_selector(".bq-score", timeout=15000)
     assert chapter_quiz.locator(".bq-score").inner_text().startswith("Score: 1 of ")
     total = chapter_quiz.locator(".bq-question").count()
-    assert total >= 10
+    assert total == len(quiz.questions_for("machinery"))  # the whole bank
     chapter_quiz.locator(".bq-reset").click()
     assert chapter_quiz.locator(".bq-score").inner_text().startswith(f"Score: 0 of {total}")
     assert not problems, "\n".join(problems)
