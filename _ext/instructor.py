@@ -22,7 +22,8 @@ from docutils.statemachine import StringList
 from sphinx.util.docutils import SphinxDirective
 
 from tools.student_notebooks import chapter_pages, read_page
-from widgets.quiz.bank import load_bank, numeric_range
+from widgets.quiz.bank import (CHAPTER_QUIZ, chapters as bank_chapters, load_bank, numeric_range,
+                                 review_questions)
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -53,10 +54,9 @@ def _number(value: float, digits: int) -> str:
 
 
 def chapter_quiz_page(chapter: str, root: Path = ROOT) -> str | None:
-    """The document (``/chapters/<chapter>/<page>``) whose quiz asks ``chapter``'s whole bank.
+    """The document (``/chapters/<chapter>/<page>``) that shows ``chapter``'s chapter quiz.
 
-    That page calls ``quiz.show("<chapter>")`` with no page, so its quiz numbers the questions
-    in bank order; ``None`` if no page of the chapter does.
+    That page calls ``quiz.show("<chapter>")`` with no page; ``None`` if no page does.
     """
     call = re.compile(r"\bshow\(\s*['\"]" + re.escape(chapter) + r"['\"]\s*\)")
     for page in chapter_pages(root):
@@ -68,33 +68,42 @@ def chapter_quiz_page(chapter: str, root: Path = ROOT) -> str | None:
 
 
 def question_numbers(chapter: str) -> list[dict]:
-    """Every question of ``chapter``'s bank with the numbers a learner sees for it.
+    """Every question of ``chapter``'s bank with the number a learner sees beside it.
 
-    Each page's quiz (``quiz.show(chapter, page)``) numbers that page's questions from 1, in
-    bank order; the chapter quiz (``quiz.show(chapter)``) numbers the whole bank from 1.
+    A page's quiz (``quiz.show(chapter, page)``) numbers that page's questions from 1, in
+    bank order; the chapter quiz (``quiz.show(chapter)``) numbers the questions written for
+    it (page ``"quiz"``) from 1, then its review of earlier chapters.
 
     Returns
     -------
     list of dict
-        In bank order: ``question``, ``page`` (the page it tests), ``on_page`` (its number in
-        the quiz the learner meets on that page) and ``in_chapter_quiz`` (its number in the
-        chapter quiz, or ``None`` when the chapter has no whole-bank quiz or that quiz is the
-        one on the question's own page, so ``on_page`` already is that number).
+        In bank order: ``question``, ``page`` (the page it tests, ``"quiz"`` for the chapter
+        quiz) and ``on_page`` (its number in the quiz the learner meets there).
     """
     bank = load_bank(checked_chapter(chapter))
-    whole_bank_page = chapter_quiz_page(chapter)
     counted: dict[str, int] = {}
     numbered = []
-    for position, question in enumerate(bank["questions"], start=1):
+    for question in bank["questions"]:
         page = question["page"]
         counted[page] = counted.get(page, 0) + 1
-        own_page_shows_whole_bank = whole_bank_page == f"/chapters/{chapter}/{page}"
-        numbered.append({
-            "question": question, "page": page,
-            "on_page": position if own_page_shows_whole_bank else counted[page],
-            "in_chapter_quiz": None if own_page_shows_whole_bank or whole_bank_page is None
-            else position})
+        numbered.append({"question": question, "page": page, "on_page": counted[page]})
     return numbered
+
+
+def review_numbers(chapter: str) -> list[dict]:
+    """The chapter quiz's review questions (from earlier chapters), with their numbers there."""
+    own = sum(1 for q in load_bank(checked_chapter(chapter))["questions"] if q["page"] == CHAPTER_QUIZ)
+    return [{"question": question, "on_page": own + position}
+            for position, question in enumerate(review_questions(chapter), start=1)]
+
+
+def _source_chapter(question_id: str) -> tuple[str, str]:
+    """(chapter, page) of the bank question ``question_id`` (a review question's origin)."""
+    for chapter in bank_chapters():
+        for question in load_bank(chapter)["questions"]:
+            if question["id"] == question_id:
+                return chapter, question["page"]
+    raise ValueError(f"no bank has a question {question_id!r}")
 
 
 def question_answer_markdown(question: dict) -> list[str]:
@@ -124,34 +133,39 @@ def answer_key_markdown(chapter: str) -> str:
     """The answer key of ``chapter``'s quiz bank, as MyST markdown.
 
     One heading per page, in the order the pages first appear in the bank, with all of that
-    page's questions under it. Each question is a paragraph that begins with the number the
-    learner sees on that page and, when the chapter quiz is on another page, its number there;
-    no ordered list is used, so Markdown cannot renumber the questions.
+    page's questions under it; the chapter quiz's own questions under the page that shows it,
+    then its review of earlier chapters. Each question is a paragraph that begins with the
+    number the learner sees beside it; no ordered list is used, so Markdown cannot renumber
+    the questions.
     """
     bank = load_bank(checked_chapter(chapter))
     numbered = question_numbers(chapter)
-    whole_bank_page = chapter_quiz_page(chapter)
+    reviews = review_numbers(chapter)
+    quiz_page = chapter_quiz_page(chapter)
     lines = [f"The bank *{bank['title']}* has {len(numbered)} questions, grouped below by the "
-             "page that tests them. Each question carries the number the learner sees beside it "
-             "in the quiz on that page"]
-    if any(entry["in_chapter_quiz"] for entry in numbered):
-        lines[0] += (", which numbers the page's questions from 1, and, in brackets, its number in "
-                     f"the chapter quiz ({{doc}}`{whole_bank_page}`), which asks the "
-                     "whole bank in this order.")
-    else:
-        lines[0] += "."
+             "page whose quiz asks them; each carries the number the learner sees beside it "
+             "there."]
+    if reviews:
+        lines[0] += (f" The chapter quiz also asks {len(reviews)} questions of earlier chapters "
+                     "for review; they close the key.")
     lines.append("")
     pages = list(dict.fromkeys(entry["page"] for entry in numbered))
     for page in pages:
-        target = f"/chapters/{chapter}/{page}"
+        target = quiz_page if page == CHAPTER_QUIZ and quiz_page else f"/chapters/{chapter}/{page}"
         link = f"{{doc}}`{target}`" if _page_exists(target) else f"*{page}*"
         lines += [f"**Questions on {link}**", ""]
         for entry in (entry for entry in numbered if entry["page"] == page):
             question = entry["question"]
-            also = (f" (question {entry['in_chapter_quiz']} of the chapter quiz)"
-                    if entry["in_chapter_quiz"] else "")
-            lines += [f"**Question {entry['on_page']}**{also}, `{question['id']}`: "
+            lines += [f"**Question {entry['on_page']}**, `{question['id']}`: "
                       f"{question['question']}", "",
+                      *question_answer_markdown(question), ""]
+    if reviews:
+        lines += ["**Review questions in the chapter quiz**", ""]
+        for entry in reviews:
+            question = entry["question"]
+            origin, page = _source_chapter(question["review_of"])
+            lines += [f"**Question {entry['on_page']}**, `{question['review_of']}` (from "
+                      f"{{doc}}`/chapters/{origin}/{page}`): {question['question']}", "",
                       *question_answer_markdown(question), ""]
     return "\n".join(lines)
 

@@ -3,7 +3,7 @@
 * Every chapter page says where it stands in its chapter ("Page 3 of 7 in *Cancer stem
   cells*") under its title, and names itself in a ``<meta name="hcc-page">`` tag, so that
   ``book_assets/progress.js`` can note the visit in the browser's ``localStorage``.
-* The landing page and each chapter's first page show a progress view: for every chapter,
+* The landing page and each chapter's first page end with a progress view: for every chapter,
   the pages visited and the chapter quiz's score (which the quiz keeps in ``localStorage``,
   see ``widgets.quiz.render``). Nothing is sent anywhere.
 
@@ -71,10 +71,10 @@ def _add_place(app, pagename, templatename, context, doctree) -> None:
         first = chapters[chapter][0]
         addition = (f'<p class="hcc-page-of">Page {number} of {total} in '
                     f'<a href="{context["pathto"](first)}">{html.escape(_title(app, first))}</a></p>')
-    if pagename == LANDING_PAGE or (place is not None and place[1] == 1):
-        addition += progress_view(app, chapters, context["pathto"])
     if addition:
         context["body"] = _after_title(context["body"], addition)
+    if pagename == LANDING_PAGE or (place is not None and place[1] == 1):
+        context["body"] += progress_view(app, chapters, context["pathto"])
 
 
 def _read_chapters(app) -> None:

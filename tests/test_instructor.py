@@ -13,7 +13,8 @@ from _ext import instructor
 from conftest import ROOT
 from tools.student_notebooks import read_page
 from widgets.quiz import chapters as bank_chapters
-from widgets.quiz.bank import load_bank, model_answer, numeric_range, questions_for
+from widgets.quiz.bank import (CHAPTER_QUIZ, REVIEW_SIZE, load_bank, model_answer, numeric_range,
+                                 questions_for, review_questions)
 from widgets.quiz.render import quiz_html
 
 GUIDE = ROOT / "reference" / "instructor"
@@ -98,13 +99,14 @@ def test_the_built_guide_gives_every_answer_and_every_solution(built_site, chapt
 # The answer key, as a teacher checks it against what the learners see.
 
 BANKS = bank_chapters()
+REVIEW = "review"   # the key's section of review questions
 SHOW = re.compile(r"\bquiz\.show\((?P<arguments>[^()]*)\)")
 NUMBER = re.compile(r'data-qid="(?P<qid>[^"]+)"[^>]*><legend><span class="bq-number">(?P<n>\d+)\.')
-HEADING = re.compile(r"^\*\*Questions on "
-                     r"(?:\{doc\}`/chapters/[^/`]+/(?P<doc>[^`]+)`|\*(?P<name>[^*]+)\*)\*\*$")
-QUESTION = re.compile(r"^\*\*Question (?P<on_page>\d+)\*\*"
-                      r"(?: \(question (?P<in_quiz>\d+) of the chapter quiz\))?"
-                      r", `(?P<qid>[^`]+)`: ")
+HEADING = re.compile(r"^\*\*(?:Questions on "
+                     r"(?:\{doc\}`/chapters/[^/`]+/(?P<doc>[^`]+)`|\*(?P<name>[^*]+)\*)"
+                     r"|(?P<review>Review questions in the chapter quiz))\*\*$")
+QUESTION = re.compile(r"^\*\*Question (?P<on_page>\d+)\*\*, `(?P<qid>[^`]+)`"
+                      r"(?: \(from \{doc\}`[^`]+`\))?: ")
 
 
 def _quizzes_on_pages(chapter: str) -> dict[str, list[tuple[str | None, dict[str, int]]]]:
@@ -131,12 +133,11 @@ def _key_sections(markdown: str) -> list[tuple[str, list[dict]]]:
     sections = []
     for line in markdown.splitlines():
         if heading := HEADING.match(line):
-            sections.append((heading["doc"] or heading["name"], []))
+            sections.append((heading["doc"] or heading["name"] or REVIEW, []))
         elif question := QUESTION.match(line):
             assert sections, f"a question before any heading: {line[:80]}"
             sections[-1][1].append({"on_page": int(question["on_page"]), "qid": question["qid"],
-                                    "in_quiz": int(question["in_quiz"]) if question["in_quiz"]
-                                    else None, "lines": [line]})
+                                    "lines": [line]})
         elif sections and sections[-1][1] and line:
             sections[-1][1][-1]["lines"].append(line)
     return sections
@@ -171,25 +172,30 @@ def test_the_key_lists_each_question_once_under_its_page_with_the_number_learner
     key = _instructor().answer_key_markdown(chapter)
     sections = _key_sections(key)
     quizzes = _quizzes_on_pages(chapter)
-    whole_bank = [(page, numbers) for page, shown in quizzes.items()
-                  for asked, numbers in shown if asked is None]
     questions = load_bank(chapter)["questions"]
+    quiz_page = _instructor().chapter_quiz_page(chapter).rsplit("/", 1)[1]
 
-    headings = [page for page, _ in sections]
+    def page_of(heading):   # the chapter quiz is headed by the page that shows it
+        return CHAPTER_QUIZ if heading == quiz_page else heading
+
+    headings = [page_of(page) for page, _ in sections if page != REVIEW]
     assert sorted(headings) == sorted({q["page"] for q in questions}), "one heading per page"
-    entries = {entry["qid"]: (page, entry) for page, section in sections for entry in section}
-    assert sum(len(section) for _, section in sections) == len(entries) == len(questions)
+    entries = {entry["qid"]: (page_of(page), entry) for page, section in sections
+               if page != REVIEW for entry in section}
+    assert len(entries) == len(questions)
     for question in questions:
         page, entry = entries[question["id"]]
         assert page == question["page"], (question["id"], page)
-        # the number beside the question in the quiz on its own page
-        shown = [numbers[question["id"]] for _, numbers in quizzes.get(page, [])
-                 if question["id"] in numbers]
+        shown_on = quiz_page if page == CHAPTER_QUIZ else page
+        asked = None if page == CHAPTER_QUIZ else page
+        shown = [numbers[question["id"]] for on, numbers in quizzes.get(shown_on, [])
+                 if on == asked and question["id"] in numbers]
         assert shown == [entry["on_page"]], (question["id"], shown, entry["on_page"])
-        # and, when the chapter quiz is on another page, the number it has there
-        elsewhere = [numbers[question["id"]] for quiz_page, numbers in whole_bank
-                     if quiz_page != page]
-        assert [entry["in_quiz"]] == (elsewhere or [None]), (question["id"], elsewhere)
+    # the review questions, numbered as the chapter quiz numbers them
+    reviews = [entry for page, section in sections if page == REVIEW for entry in section]
+    chapter_quiz = next(numbers for on, numbers in quizzes[quiz_page] if on is None)
+    assert {f"{chapter}-review:{entry['qid']}": entry["on_page"] for entry in reviews} == \
+        {qid: number for qid, number in chapter_quiz.items() if "-review:" in qid}
     assert not [t for t in _myst_tokens(key) if t.type == "ordered_list_open"], \
         "an ordered list would be renumbered by Markdown"
 
@@ -224,14 +230,22 @@ def test_the_model_value_is_the_models_not_the_middle_of_a_typed_range():
 
 def test_a_page_whose_questions_are_apart_in_the_bank_keeps_its_own_numbers():
     found = _non_consecutive_page()
-    if found is None:
-        pytest.skip("no bank has a page whose questions are apart")
+    assert found is not None, "the banks changed: write a bank with a page whose questions are apart"
     chapter, page, positions = found
     key = _instructor().answer_key_markdown(chapter)
     sections = [section for heading, section in _key_sections(key) if heading == page]
     assert len(sections) == 1, f"{chapter}/{page} has {len(sections)} headings"
     assert [entry["on_page"] for entry in sections[0]] == list(range(1, len(positions) + 1))
-    assert [entry["in_quiz"] for entry in sections[0]] == positions
+
+
+@pytest.mark.parametrize("chapter", [c for c in BANKS if load_bank(c)["review_from"]])
+def test_a_chapter_quiz_reviews_the_earlier_chapters_in_a_mix(chapter):
+    bank = load_bank(chapter)
+    reviewed = review_questions(chapter)
+    origins = [_instructor()._source_chapter(q["review_of"]) for q in reviewed]
+    assert len(reviewed) == bank.get("review_size", REVIEW_SIZE)
+    assert all(origin in bank["review_from"] and page != CHAPTER_QUIZ for origin, page in origins)
+    assert len({origin for origin, _ in origins}) == min(len(reviewed), len(bank["review_from"]))
 
 
 def test_only_a_blocks_leading_options_are_taken_off():

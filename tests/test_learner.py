@@ -67,6 +67,11 @@ def test_a_numeric_answer_is_read_as_people_write_numbers(browser, site_url, typ
 
 def test_the_landing_page_shows_progress_through_every_chapter(browser, site_url):
     page, problems = _open(browser, f"{site_url}/{PAGE}.html")
+    page.goto(f"{site_url}/chapters/drugs/quiz.html")
+    page.wait_for_load_state("networkidle")
+    chapter_quiz = page.locator('.bq-quiz[data-chapter="drugs"]')
+    chapter_quiz.locator('.bq-question[data-type="single"]').first.locator(".bq-option").first.click()
+    asked = len(questions_for("drugs"))
     page.goto(f"{site_url}/intro.html")
     page.wait_for_load_state("networkidle")
     rows = page.locator(".hcc-progress li")
@@ -74,6 +79,8 @@ def test_the_landing_page_shows_progress_through_every_chapter(browser, site_url
     machinery = page.locator('.hcc-progress li[data-chapter="machinery"]').inner_text()
     assert re.search(rf"\b1 of {len(CHAPTERS['machinery'])} pages opened", machinery), machinery
     assert "chapter quiz not started" in machinery
+    drugs = page.locator('.hcc-progress li[data-chapter="drugs"]').inner_text()
+    assert re.search(rf"chapter quiz: [01] of {asked} right at the first try \(1 answered\)", drugs), drugs
     first_pages = json.loads(page.locator(".hcc-progress").get_attribute("data-chapters"))
     assert [entry["pages"] for entry in first_pages] == list(CHAPTERS.values())
     assert problems == []

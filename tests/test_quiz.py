@@ -71,7 +71,7 @@ def bank_schema(chapter: str) -> dict:
         "additionalProperties": False,
         "properties": {
             "id": {"type": "string", "pattern": r"^[a-z0-9_]+(-[a-z0-9_]+)+$"},
-            "page": {"enum": _pages_of(chapter)},
+            "page": {"enum": _pages_of(chapter) + [quiz.bank.CHAPTER_QUIZ]},
             "type": {"enum": list(quiz.QUESTION_TYPES)},
             "uses": {"enum": list(quiz.BADGES)},
             "source": {"enum": sorted(BIB_KEYS)},
@@ -95,12 +95,19 @@ def bank_schema(chapter: str) -> dict:
             ]}}}),
         ],
     }
+    own = {"properties": {"page": {"const": quiz.bank.CHAPTER_QUIZ}}, "required": ["page"]}
+    earlier = book_contents.chapters()[:book_contents.chapters().index(chapter)]
     return {
         "type": "object",
-        "required": ["chapter", "title", "questions"],
+        "required": ["chapter", "title", "questions", "review_from"],
         "additionalProperties": False,
         "properties": {"chapter": {"const": chapter}, "title": text,
-                       "questions": {"type": "array", "minItems": 10, "items": question}},
+                       "questions": {"type": "array", "minItems": 10, "items": question,
+                                     "contains": own, "minContains": 8,
+                                     "$comment": "the chapter quiz has 8 questions of its own"},
+                       "review_from": {"const": earlier,
+                                       "$comment": "the chapter quiz reviews every earlier chapter"},
+                       "review_size": {"type": "integer", "minimum": 1}},
     }
 
 
@@ -252,6 +259,6 @@ def test_rendered_quiz_is_deterministic_and_carries_every_question_and_feedback(
     assert first == quiz.quiz_html(questions, "Drugs")
     assert first.count('class="bq-question"') == len(questions)
     for question in questions:
-        assert f'data-qid="{question["id"]}"' in first
+        assert f'data-qid="{question.get("storage_id", question["id"])}"' in first
     assert 'aria-live="polite"' in first and "<script>" in first and "localStorage" in first
 

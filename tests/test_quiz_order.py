@@ -1,8 +1,9 @@
-"""No answer is given away by its position: options in a seeded order, the same everywhere."""
+"""No answer is given away by its position or its length: options in a seeded order, the same everywhere."""
 from __future__ import annotations
 
 import io
 import json
+import math
 import re
 import xml.etree.ElementTree as ET
 import zipfile
@@ -92,3 +93,24 @@ def test_canvas_new_quizzes_keeps_the_feedback_of_numeric_answers(chapter):
         question = numeric[item.get("ident")]
         assert inline_html(question["answers"][0]["feedback"]) in kept["correct_fb"]
         assert inline_html(question["default_feedback"]) in kept["general_incorrect_fb"]
+
+
+@pytest.mark.parametrize("chapter", BANKS)
+def test_the_right_answer_is_not_the_longest_more_often_than_chance(chapter):
+    singles = [q for q in load_bank(chapter)["questions"] if q["type"] == "single"]
+    longest = [q["id"] for q in singles
+               if (lengths := [len(o["answer"]) for o in q["answers"]])
+               and lengths.count(max(lengths)) == 1
+               and q["answers"][lengths.index(max(lengths))]["correct"]]
+    chance = sum(1 / len(q["answers"]) for q in singles)
+    assert len(longest) <= math.ceil(chance), (len(longest), chance, longest)
+
+
+@pytest.mark.parametrize("chapter", BANKS)
+def test_right_options_are_not_longer_than_wrong_ones_in_multiple_answer_questions(chapter):
+    options = [o for q in load_bank(chapter)["questions"] if q["type"] == "multiple"
+               for o in q["answers"]]
+    right = [len(o["answer"]) for o in options if o["correct"]]
+    wrong = [len(o["answer"]) for o in options if not o["correct"]]
+    assert right and wrong
+    assert sum(right) / len(right) <= 1.1 * sum(wrong) / len(wrong)

@@ -24,6 +24,8 @@ QUESTION_TYPES = ("single", "multiple", "numeric")
 # A question that needs the page's widget says where it can be answered ("uses"): with the
 # controls the website offers, or only in a running notebook, where every control is live.
 BADGES = {"website": "website", "notebook": "notebook"}
+CHAPTER_QUIZ = "quiz"   # the page of questions written for the end-of-chapter quiz
+REVIEW_SIZE = 4         # questions of earlier chapters in a chapter quiz, unless the bank says
 
 
 @lru_cache(maxsize=None)
@@ -81,7 +83,11 @@ def chapters() -> list[str]:
 
 
 def questions_for(chapter: str, page: str | None = None) -> list[dict]:
-    """Questions of a chapter, optionally only those testing ``page``.
+    """The questions of one page's quiz, or (``page=None``) the chapter quiz.
+
+    A page's quiz asks the bank's questions on that page. The chapter quiz asks the
+    questions written for it (page ``"quiz"``), then a short mixed review of earlier
+    chapters (:func:`review_questions`).
 
     Raises
     ------
@@ -89,12 +95,40 @@ def questions_for(chapter: str, page: str | None = None) -> list[dict]:
         If the chapter has no question for ``page``; the message lists its pages.
     """
     bank = load_bank(chapter)
-    selected = [q for q in bank["questions"] if page is None or q["page"] == page]
+    wanted = CHAPTER_QUIZ if page is None else page
+    selected = [q for q in bank["questions"] if q["page"] == wanted]
     if not selected:
         pages = sorted({q["page"] for q in bank["questions"]})
         raise ValueError(f"no questions for page {page!r} in bank {chapter!r}; "
                          f"valid choices are: {', '.join(pages)}")
-    return selected
+    return selected + (review_questions(chapter) if page is None else [])
+
+
+def review_questions(chapter: str) -> list[dict]:
+    """A mixed review of earlier chapters for ``chapter``'s quiz (spaced retrieval).
+
+    The bank names the chapters to review (``review_from``, in the book's order) and how many
+    questions to draw (``review_size``, default ``REVIEW_SIZE``). They are drawn in turn from
+    each of those chapters' page questions that the website can answer (no numeric answer
+    computed by the model, none that needs a notebook), in an order seeded by the chapter's
+    name, so the review is the same on every build. Each comes back as a copy that records
+    where it comes from (``review_of``) and keeps its answers apart from the page's own
+    (``storage_id``).
+    """
+    bank = load_bank(chapter)
+    pools = []
+    for earlier in bank.get("review_from", []):
+        pool = [q for q in load_bank(earlier)["questions"] if q["page"] != CHAPTER_QUIZ
+                and "compute" not in q and q.get("uses") != "notebook"]
+        pools.append(sorted(pool, key=lambda q: _digest(f"{chapter}/review/{q['id']}")))
+    drawn = []
+    size = bank.get("review_size", REVIEW_SIZE)
+    while len(drawn) < size and any(pools):
+        for pool in pools:
+            if pool and len(drawn) < size:
+                drawn.append(pool.pop(0))
+    return [{**q, "review_of": q["id"], "storage_id": f"{chapter}-review:{q['id']}"}
+            for q in drawn]
 
 
 def model_answer(question: dict) -> float:
