@@ -114,6 +114,64 @@ def draw(key: str, indices: Sequence[int]) -> tuple[bytes, Description]:
     return render_png(artists, compress_level=LIVE_PNG_COMPRESSION), description
 
 
+#: The namespace the page's code cells share, as the cells of one notebook share a kernel's.
+CELL_NAMESPACE: dict = {"__name__": "__main__"}
+CELL_OUTPUT_LIMIT = 100_000   # characters of printed output kept per run
+
+
+def run_cell(code: str, folder: str) -> None:
+    """Run a code cell of the site as a notebook runs it, writing the answer into ``folder``.
+
+    Printed output and errors are kept (a traceback shows the cell's own lines only); the
+    value of a last line that is an expression is shown as a notebook shows it; every
+    matplotlib figure left open (pyplot) is saved as ``cell-figure-<n>.png`` and closed. The
+    answer is ``answer.json``: ``ok``, ``output``, ``error`` (whether the cell raised),
+    ``figures`` (the PNG names) and the ``seconds`` taken.
+    """
+    import ast
+    import contextlib
+    import io
+    import sys
+
+    out = Path(folder)
+    printed = io.StringIO()
+    start = time.perf_counter()
+    failed = False
+    with contextlib.redirect_stdout(printed), contextlib.redirect_stderr(printed):
+        try:
+            tree = ast.parse(code, "<cell>", "exec")
+            last = tree.body.pop() if tree.body and isinstance(tree.body[-1], ast.Expr) else None
+            exec(compile(tree, "<cell>", "exec"), CELL_NAMESPACE)
+            if last is not None:
+                value = eval(compile(ast.Expression(last.value), "<cell>", "eval"), CELL_NAMESPACE)
+                if value is not None:
+                    print(repr(value))
+        except BaseException as error:  # noqa: BLE001  (SystemExit too: the cell ends, Python stays)
+            failed = True
+            frames = traceback.extract_tb(error.__traceback__)
+            own = [frame for frame in frames if frame.filename == "<cell>"] or frames[-1:]
+            lines = code.splitlines()
+            print("Traceback (most recent call last):")
+            for frame in own:
+                print(f"  line {frame.lineno}" + (f": {lines[frame.lineno - 1].strip()}"
+                                                   if 0 < frame.lineno <= len(lines) else ""))
+            print("".join(traceback.format_exception_only(error)).rstrip())
+    figures = []
+    pyplot = sys.modules.get("matplotlib.pyplot")
+    if pyplot is not None:
+        for number in pyplot.get_fignums():
+            name = f"cell-figure-{len(figures)}.png"
+            pyplot.figure(number).savefig(out / name, format="png")
+            figures.append(name)
+        pyplot.close("all")
+    output = printed.getvalue()
+    if len(output) > CELL_OUTPUT_LIMIT:
+        output = output[:CELL_OUTPUT_LIMIT] + f"\n… ({len(output) - CELL_OUTPUT_LIMIT} more characters)"
+    answer = {"ok": True, "output": output, "error": failed, "figures": figures,
+              "seconds": time.perf_counter() - start}
+    (out / "answer.json").write_text(json.dumps(answer), encoding="utf-8")
+
+
 def serve(request: str, folder: str) -> None:
     """Answer one request of the browser's front end, writing the answer into ``folder``.
 
