@@ -184,7 +184,7 @@ function prepare(root, spec, draw) {
     root.hccPrepared = startPython()
       .then(() => call({ op: "open", key, origin: spec.origin }))
       .then(() => (draw ? call({ op: "draw", key, indices: staticChoices(root, spec) }) : null))
-      .then(() => key);
+      .then(() => { root.dataset.livePrepared = "1"; return key; });
     root.hccPrepared.catch(() => { root.hccPrepared = null; });
   }
   return root.hccPrepared;
@@ -221,6 +221,7 @@ async function goLive(root, spec, bar) {
           drawn += 1;
           root.dataset.liveDraws = String(drawn);
           root.dataset.liveDrawMs = (performance.now() - at).toFixed(1);
+          root.dataset.livePythonMs = (answer.seconds * 1000).toFixed(1);
           root.dataset.liveIndices = JSON.stringify(indices);
           if (root.dataset.live === "ready") status.textContent = liveSentence;
         } catch (error) {

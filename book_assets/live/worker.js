@@ -73,7 +73,9 @@ async function download(url, size, progress) {
   return data.subarray(0, at);
 }
 
-async function runtimeFiles(base, manifest, post) {
+// Every file of the runtime, from the Cache API or downloaded; ``arrived(key, value)`` is told
+// of each as soon as it is there, so that the interpreter compiles while the rest unpacks.
+async function runtimeFiles(base, manifest, post, arrived) {
   const storage = self.caches ? await self.caches.open(CACHE).catch(() => null) : null;
   const entries = Object.entries(manifest.files);
   const wanted = new Set(entries.map(([, entry]) => new URL(entry.name, base).href));
@@ -87,7 +89,10 @@ async function runtimeFiles(base, manifest, post) {
     const hit = storage && await storage.match(new URL(entry.name, base).href);
     // The interpreter is compiled straight from the kept response, where the browser may
     // keep its compiled code too (V8 caches modules compiled from a streamed response).
-    if (hit) cached[key] = key === "python" ? hit : new Uint8Array(await hit.arrayBuffer());
+    if (hit) {
+      cached[key] = key === "python" ? hit : new Uint8Array(await hit.arrayBuffer());
+      arrived(key, cached[key]);
+    }
   }
   const missing = entries.filter(([key]) => !cached[key]);
   let unbrotli = null;
@@ -106,6 +111,7 @@ async function runtimeFiles(base, manifest, post) {
     });
     const bytes = !entry[kind] ? data : kind === "br" ? await unbrotli(data) : await gunzip(data);
     if (bytes.length !== entry.size) throw new Error(`${entry.name} unpacked to the wrong size`);
+    arrived(key, bytes);
     return [key, bytes];
   }));
   // Kept for later pages once Python runs (writing 120 MB is not worth waiting for); a full
@@ -162,11 +168,16 @@ async function start(runtimeUrl, post) {
   const started = performance.now();
   const manifest = await (await fetch(runtimeUrl, { cache: "no-cache" })).json();
   const base = new URL(".", runtimeUrl);
-  const files = await runtimeFiles(base, manifest, post);
+  let compiling = null;
+  const files = await runtimeFiles(base, manifest, post, (key, value) => {
+    if (key !== "python") return;
+    compiling = value instanceof Response ? WebAssembly.compileStreaming(value)
+                                          : WebAssembly.compile(value);
+    compiling.catch(() => null);   // reported where it is awaited
+  });
   const downloadedAt = performance.now();
   post({ op: "progress", phase: "starting" });
-  const module = files.python instanceof Response
-    ? await WebAssembly.compileStreaming(files.python) : await WebAssembly.compile(files.python);
+  const module = await compiling;
   const compiledAt = performance.now();
   const paths = manifest.paths;
   const book = tree(unzip(files.book));
