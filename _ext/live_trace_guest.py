@@ -1,22 +1,19 @@
 """Run inside the book's WebAssembly Python at build time (``_ext/live_runtime.py``), not here.
 
-Compiles the book's code to bytecode for the runtime's Python, then does what the live panels
-of the site do (imports every module of ``widgets`` that needs no ipywidgets, declares every
-panel again from its origin and draws it for its default and for the first and last option of
-each control) and what a code cell typically does (pyplot, a few standard modules), watching
-which modules are imported and which files are opened. Prints one JSON line:
+The book is on the import path (its bytecode compiled by the runtime's Python beforehand). It
+does what the live panels of the site do (imports every module of ``widgets`` that needs no
+ipywidgets, declares every panel again from its origin and draws it for its default and for the
+first and last option of each control) and what a code cell typically does (pyplot, a few
+standard modules), watching which modules are imported and which files are opened. Prints one JSON line:
 ``{"modules": [file, ...], "names": [module, ...], "opened": [path, ...], "seconds": ...}``.
 """
-import compileall
 import importlib
 import json
 import os
 import pkgutil
-import py_compile
 import sys
 import time
 
-BOOK = "/book"
 opened = set()
 
 
@@ -26,8 +23,6 @@ def _watch(event, args):
 
 
 start = time.perf_counter()
-compileall.compile_dir(BOOK, quiet=1, invalidation_mode=py_compile.PycInvalidationMode.UNCHECKED_HASH)
-sys.path.insert(0, BOOK)
 import matplotlib.font_manager  # noqa: E402,F401  (scans every font once: not what is used)
 
 sys.addaudithook(_watch)

