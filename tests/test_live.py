@@ -167,3 +167,19 @@ def test_the_book_sources_put_data_inside_the_package(tmp_path):
     assert "widgets/panels/browser_build.py" in sources
     assert "widgets/data/parameters.csv" in sources and "widgets/data/__init__.py" in sources
     assert not any("__pycache__" in name for name in sources)
+
+
+def test_a_code_cell_prints_shows_its_last_value_and_its_figures(tmp_path):
+    code = ("import matplotlib\nmatplotlib.use('Agg')\nimport matplotlib.pyplot as plt\n"
+            "shared = 41\nprint('hello')\nplt.plot([1, 2], [2, 1])\nshared + 1")
+    browser_build.run_cell(code, str(tmp_path))
+    answer = json.loads((tmp_path / "answer.json").read_text())
+    assert answer["output"] == "hello\n42\n" and not answer["error"]
+    assert answer["figures"] == ["cell-figure-0.png"]
+    assert (tmp_path / "cell-figure-0.png").read_bytes().startswith(b"\x89PNG")
+    browser_build.run_cell("shared = shared + 1\nshared", str(tmp_path))   # one namespace
+    assert json.loads((tmp_path / "answer.json").read_text())["output"] == "42\n"
+    browser_build.run_cell("x = 1\nraise SystemExit(3)", str(tmp_path))
+    answer = json.loads((tmp_path / "answer.json").read_text())
+    assert answer["error"] and "line 2: raise SystemExit(3)" in answer["output"]
+    assert answer["figures"] == []

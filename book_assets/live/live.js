@@ -309,6 +309,88 @@ async function enhance(host) {
   button.addEventListener("click", () => goLive(root, spec, { button, status, host }));
 }
 
+// Code cells: every Python code block of a page (the code that exercises and their solutions
+// ask for) becomes an editable cell with a Run button, run by the same Python in the worker,
+// in one namespace per page as a notebook's cells share a kernel. The block's root carries
+// data-live-code: static, loading, ready or unavailable.
+let cells = 0;
+function enhanceCode(block) {
+  if (block.closest(".cell_input, .hcc-live-code") || block.dataset.liveCode) return;
+  const pre = block.querySelector("pre");
+  if (!pre) return;
+  const source = pre.textContent.replace(/\n$/, "");
+  const root = element("div", { class: "hcc-live-code" });
+  block.replaceWith(root);
+  root.append(block);
+  const status = element("p", { class: "hcc-live-status", role: "status" });
+  const reason = unavailableReason();
+  if (reason) {
+    root.dataset.liveCode = "unavailable";
+    status.textContent = reason.replace("Live mode", "Running this code here");
+    root.append(status);
+    return;
+  }
+  root.dataset.liveCode = "static";
+  const id = `hcc-live-code-${++cells}`;
+  const editor = element("textarea", { id, class: "hcc-live-editor", spellcheck: "false",
+                                       autocapitalize: "off", autocomplete: "off",
+                                       rows: String(Math.min(20, source.split("\n").length + 1)) });
+  editor.value = source;
+  const label = element("label", { for: id, class: "hcc-live-editor-label",
+                                   text: "Python code (edit it, then Run; Shift+Enter runs too)" });
+  const button = element("button", { type: "button", class: "hcc-live-button hcc-live-run", text: "Run" });
+  const size = megabytes(settings.download.br || settings.download.gz);
+  status.textContent = started ? "Runs in the book's Python in your browser."
+    : `Runs in the book's Python in your browser (one-time download: ${size}).`;
+  const output = element("div", { class: "hcc-live-output" });
+  block.classList.add("hcc-live-printed");   // the highlighted code, for print
+  root.append(label, editor, element("div", { class: "hcc-live-bar" }, [button, status]), output);
+  const run = async () => {
+    if (button.disabled) return;
+    button.disabled = true;
+    root.dataset.liveCode = "loading";
+    const restoreProgress = progressShown;
+    progressShown = (progress) => {
+      if (progress.phase === "starting") status.textContent = "Starting Python in your browser…";
+      else if (!progress.cached) status.textContent = `Downloading the book's Python: ${megabytes(progress.loaded)} of ${megabytes(progress.total)}…`;
+    };
+    status.textContent = started ? "Running…" : "Loading the book's Python…";
+    try {
+      await startPython();
+      status.textContent = "Running…";
+      const answer = await call({ op: "run", code: editor.value });
+      const parts = [];
+      if (answer.output) parts.push(element("pre", { class: "hcc-live-code-text", text: answer.output }));
+      answer.figures.forEach((png, i) => {
+        parts.push(element("img", { class: "hcc-live-code-figure",
+                                    alt: `Figure ${i + 1} drawn by the code above`,
+                                    src: URL.createObjectURL(new Blob([png], { type: "image/png" })) }));
+      });
+      for (const old of output.querySelectorAll("img")) URL.revokeObjectURL(old.src);
+      output.replaceChildren(...parts);
+      root.dataset.liveCode = "ready";
+      status.textContent = answer.error ? "The code stopped with an error (below)."
+        : `Ran in ${(answer.seconds).toFixed(answer.seconds < 10 ? 1 : 0)} s${parts.length ? "" : ", printing nothing"}.`;
+    } catch (error) {
+      root.dataset.liveCode = "unavailable";
+      status.textContent = `Running this code here could not start (${String(error.message).split("\n").pop()}).`;
+    } finally {
+      progressShown = restoreProgress;
+      button.disabled = root.dataset.liveCode === "unavailable";
+    }
+  };
+  button.addEventListener("click", run);
+  editor.addEventListener("keydown", (event) => {
+    if (event.key === "Enter" && event.shiftKey) { event.preventDefault(); run(); }
+  });
+}
+
+function codeBlocks() {
+  document.querySelectorAll("div.highlight-python, div.highlight-python3").forEach(enhanceCode);
+}
+if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", codeBlocks);
+else codeBlocks();
+
 function scan(node) {
   if (node.nodeType !== 1) return;
   if (node.matches(".hcc-live[data-panel]")) enhance(node);
