@@ -275,8 +275,9 @@ def _write(folder: Path, stem: str, suffix: str, data: bytes, cached: Path | Non
     return entry
 
 
-def assemble(root: Path, out: Path) -> dict:
-    """Make the runtime for the book at ``root`` in the folder ``out``; return ``runtime.json``.
+def assemble(root: Path) -> tuple[Path, dict]:
+    """Make the runtime for the book at ``root``; return its folder (in the cache) and
+    ``runtime.json``.
 
     Raises
     ------
@@ -291,10 +292,7 @@ def assemble(root: Path, out: Path) -> dict:
                   Path(__file__).read_bytes(), TRACE_GUEST.read_bytes())[:24]
     cached = cache_root() / "live" / key
     if (cached / "runtime.json").exists():
-        if out.exists():
-            shutil.rmtree(out)
-        shutil.copytree(cached, out)
-        return json.loads((cached / "runtime.json").read_text(encoding="utf-8"))
+        return cached, json.loads((cached / "runtime.json").read_text(encoding="utf-8"))
     wasm_cache = cache_root() / "live" / "python-wasm"
     (cache_root() / "live").mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix="staging-", dir=cache_root() / "live"))
@@ -331,10 +329,13 @@ def assemble(root: Path, out: Path) -> dict:
         if cached.exists():
             shutil.rmtree(cached)
         staging.rename(cached)
+        for older in cached.parent.iterdir():   # runtimes of earlier sources (170 MB each)
+            if older.is_dir() and len(older.name) == len(key) and older != cached:
+                shutil.rmtree(older, ignore_errors=True)
     finally:
         if staging.exists():
             shutil.rmtree(staging)
-    return assemble(root, out)
+    return assemble(root)
 
 
 def _manifest_versions(text: str) -> dict[str, str]:
@@ -355,15 +356,14 @@ def _build_runtime(app) -> None:
     app.live_runtime = None
     if app.builder.format != "html":
         return
-    out = Path(app.outdir).parent / ".live-runtime"
     try:
-        manifest = assemble(Path(app.srcdir), out)
+        folder, manifest = assemble(Path(app.srcdir))
     except RuntimeUnavailable as why:
         LOG.info(f"live panels left out of this build: {why}")
         settings = {"unavailable": "this copy of the site was built without the in-browser "
                                    "Python (see the README)"}
     else:
-        app.live_runtime = out
+        app.live_runtime = folder
         settings = {"runtime": "runtime/runtime.json", "key": manifest["key"],
                     "download": manifest["download"],
                     "files": [entry["name"] for entry in manifest["files"].values()]}
