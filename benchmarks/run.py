@@ -4,6 +4,7 @@ Run from the repository root::
 
     python -m benchmarks.run           # everything (about five minutes on 2 cores)
     python -m benchmarks.run --quick   # model and widgets only (under a minute)
+    python -m benchmarks.run --live    # the built site's live panels in Chromium (about 4 minutes)
 
 Figures are medians (and 95th percentiles for widget responses) over repeated
 runs on this machine. The script prints; it never fails a build. The full run
@@ -191,6 +192,125 @@ def site_figures(site: Path) -> None:
     report("whole site", f"{total / 1e6:.1f} MB", "reported")
 
 
+LIVE_FIRST_PAGE = "chapters/machinery/flux_explorer.html"
+LIVE_SECOND_PAGE = "chapters/drugs/dose_response.html"
+LIVE_THIRD_PAGE = "chapters/machinery/western_blot.html"
+LIVE_EVENTS = 12
+
+
+def live_figures(site: Path, events: int = LIVE_EVENTS) -> None:
+    """The static site's live panels in headless Chromium, served on 127.0.0.1, cache cold.
+
+    The runtime's download as served (compressed), the first live figure after the button,
+    a second page from the browser's cache (Python started in the background, as for a reader
+    who ran a panel live before), then every panel page: the time from a control's change to
+    the new figure on screen, for ``events`` changes of a random control to a random option.
+    """
+    import functools
+    import http.server
+    import json
+    import random
+    import socketserver
+    import threading
+
+    from playwright.sync_api import sync_playwright
+
+    from tests.conftest import CHROMIUM, CHROMIUM_ARGS
+
+    if not (site / "_static" / "live" / "runtime" / "runtime.json").exists():
+        report("live panels", "not built", "needs requirements-site.txt")
+        return
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0),
+                                             functools.partial(Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    origin = f"http://127.0.0.1:{server.server_address[1]}"
+    ready = "r => ['ready', 'unavailable'].includes(r.dataset.live)"
+
+    def go_live(page, path, prepared=False):
+        """Open ``path``; click its live button as soon as it shows (or, ``prepared``, once
+        Python has started in the background); seconds to the figure, from the click and
+        from the start of loading."""
+        loaded = time.perf_counter()
+        page.goto(f"{origin}/{path}")
+        button = page.locator(".hcc-live-button").first
+        button.wait_for(timeout=60_000)
+        root = page.locator(".hcc-panel[data-live]").first
+        if prepared:
+            page.wait_for_function("r => r.dataset.livePrepared", arg=root.element_handle(),
+                                   timeout=300_000)
+        start = time.perf_counter()
+        button.click()
+        page.wait_for_function(ready, arg=root.element_handle(), timeout=300_000)
+        if root.get_attribute("data-live") != "ready":
+            raise RuntimeError(f"{path}: {root.locator('.hcc-live-status').inner_text()}")
+        done = time.perf_counter()
+        return root, done - start, done - loaded
+
+    from widgets.panels import browser_build
+    from tests import book_contents
+
+    panels = {f"{page}.html": make for page, make in book_contents.panel_pages().items()}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        context = browser.new_context()
+        page = context.new_page()
+        served = []
+        page.on("requestfinished", lambda request: served.append(
+            request.sizes()["responseBodySize"]) if "/_static/live/" in request.url else None)
+        _, cold, _ = go_live(page, LIVE_FIRST_PAGE)
+        download = sum(served) / 1e6
+        report("live: download, runtime as served (brotli) and front end", f"{download:.1f} MB",
+               f"<= 25 MB ({'ok' if download <= 25 else 'OVER'})")
+        report("live: first figure after the button, cold cache", f"{cold:.1f} s",
+               f"<= 6 s ({'ok' if cold <= 6 else 'OVER'})")
+        page.close()
+        page = context.new_page()
+        _, _, from_load = go_live(page, LIVE_SECOND_PAGE)
+        report("live: second page, from loading, button clicked at once", f"{from_load:.2f} s",
+               "reported")
+        page.close()
+        page = context.new_page()   # a reader who reads for a moment before clicking
+        _, warm, _ = go_live(page, LIVE_THIRD_PAGE, prepared=True)
+        report("live: third page, button to figure (from cache)", f"{warm:.2f} s",
+               f"<= 2 s ({'ok' if warm <= 2 else 'OVER'})")
+        page.close()
+        chosen = random.Random(0)
+        for path, make in sorted(panels.items()):
+            spec = browser_build.panel_spec(make())
+            page = context.new_page()
+            root, _, _ = go_live(page, path)
+            times = []
+            for _ in range(events):
+                place = chosen.randrange(len(spec["controls"]))
+                control = spec["controls"][place]
+                current = json.loads(root.get_attribute("data-live-indices"))[place]
+                target = chosen.choice([i for i in range(len(control["labels"])) if i != current])
+                draws = int(root.get_attribute("data-live-draws"))
+                box = root.locator(".hcc-live-control").nth(place)
+                if control["kind"] == "dropdown":
+                    box.locator("select").select_option(index=target)
+                elif control["kind"] == "toggle":
+                    box.locator("input[type=radio]").nth(target).check(force=True)
+                else:
+                    box.locator("input[type=range]").evaluate(
+                        "(s, at) => { s.value = String(at); "
+                        "s.dispatchEvent(new Event('input', {bubbles: true})); }", target)
+                page.wait_for_function("([r, n]) => Number(r.dataset.liveDraws) > n",
+                                       arg=[root.element_handle(), draws], timeout=300_000)
+                times.append(float(root.get_attribute("data-live-draw-ms")))
+            p95, median = np.percentile(times, 95), np.median(times)
+            report(f"live: control change to figure, {make.func.__name__} (p95)", f"{p95:.0f} ms",
+                   f"<= 300 ms ({'ok' if p95 <= 300 else 'OVER'})", f"median {median:.0f} ms")
+            page.close()
+        browser.close()
+    server.shutdown()
+
+
 def classroom_figures() -> None:
     """Each chapter page run top to bottom in a fresh kernel, as in class (live panels)."""
     import nbclient
@@ -218,6 +338,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true",
                         help="model, solver comparison and widgets only (no book build)")
+    parser.add_argument("--live", action="store_true",
+                        help="only the static site's live panels in Chromium (needs a built site)")
     parser.add_argument("--classroom", action="store_true",
                         help="only each chapter page's run time in a fresh kernel")
     arguments = parser.parse_args()
@@ -225,6 +347,9 @@ def main() -> None:
     print(f"{'measure':58s} {'value':>12s} {'spread':>16s}   budget")
     if arguments.classroom:
         classroom_figures()
+        return
+    if arguments.live:
+        live_figures(ROOT / "_build" / "html")
         return
     model_figures()
     reference_solver_comparison()
@@ -234,6 +359,8 @@ def main() -> None:
         book_figures()
     elif (ROOT / "_build" / "html").exists():
         site_figures(ROOT / "_build" / "html")
+    if not quick and (ROOT / "_build" / "html").exists():
+        live_figures(ROOT / "_build" / "html")
 
 
 if __name__ == "__main__":

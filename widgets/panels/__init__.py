@@ -4,6 +4,8 @@
   figure, one ``draw``), with NumPy and matplotlib only; the single source of every life.
 * :mod:`.ipywidgets_build` — the declaration built as ipywidgets, live in a kernel or
   precomputed for the static site (:func:`~.declaration.build` calls it).
+* :mod:`.browser_build` — the declaration for the static site's live panels: the controls
+  exported for the browser's front end, and the calls the in-browser Python answers.
 * :mod:`.controls` — controls several chapters share (compound, dose, knockdown, cell line,
   duration) and how their values become an experiment.
 * :mod:`.machinery` — the flux explorer and the LC3 turnover blot.
@@ -24,7 +26,7 @@ import importlib
 import pkgutil
 from collections.abc import Callable
 
-MACHINERY = ("declaration", "controls", "ipywidgets_build")   # modules that are not chapters
+MACHINERY = ("declaration", "controls", "ipywidgets_build", "browser_build")   # modules that are not chapters
 
 
 def declared_panels() -> tuple[Callable, ...]:

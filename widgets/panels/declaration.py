@@ -15,6 +15,10 @@ sliders over rounded values.
 """
 from __future__ import annotations
 
+import dataclasses
+import functools
+import inspect
+import json
 import math
 import os
 from collections.abc import Callable, Hashable, Mapping, Sequence
@@ -139,6 +143,62 @@ def rounded_values(low: float, high: float, steps: Sequence[float] = (1, 2, 3, 5
 
 
 @dataclass(frozen=True)
+class Origin:
+    """How a panel was declared: the function that made it and its arguments.
+
+    Enough to declare the same panel again elsewhere (the in-browser Python of the static
+    site recreates it with :meth:`declare`), so no panel is written twice.
+
+    Attributes
+    ----------
+    module : str
+        The module of the declaring function ("widgets.panels.machinery").
+    factory : str
+        Its name in that module ("flux_explorer_panel").
+    arguments : tuple of (str, value)
+        Every argument it was called with, defaults included, in order.
+    """
+
+    module: str
+    factory: str
+    arguments: tuple[tuple[str, Hashable], ...] = ()
+
+    def declare(self) -> "Panel":
+        """The panel declared again by the same function with the same arguments."""
+        import importlib
+
+        return getattr(importlib.import_module(self.module), self.factory)(**dict(self.arguments))
+
+    def to_json(self) -> str:
+        """As JSON; raises ``ValueError`` unless every argument is a string, number or boolean."""
+        text = json.dumps({"module": self.module, "factory": self.factory,
+                           "arguments": dict(self.arguments)}, allow_nan=False)
+        if Origin.from_json(text) != self:
+            raise ValueError(f"the arguments of {self.factory} must be strings, numbers or "
+                             f"booleans to be declared again, got {self.arguments!r}")
+        return text
+
+    @staticmethod
+    def from_json(text: str) -> "Origin":
+        data = json.loads(text)
+        return Origin(data["module"], data["factory"], tuple(data["arguments"].items()))
+
+
+def panel_factory(factory: Callable[..., "Panel"]) -> Callable[..., "Panel"]:
+    """Mark a function that declares a panel: each :class:`Panel` it returns knows its :class:`Origin`."""
+    signature = inspect.signature(factory)
+
+    @functools.wraps(factory)
+    def declare(*args, **kwargs) -> "Panel":
+        bound = signature.bind(*args, **kwargs)
+        bound.apply_defaults()
+        origin = Origin(factory.__module__, factory.__qualname__, tuple(bound.arguments.items()))
+        return dataclasses.replace(factory(*args, **kwargs), origin=origin)
+
+    return declare
+
+
+@dataclass(frozen=True)
 class Panel:
     """A panel declared once: controls, a figure, one ``draw`` and what the figure shows.
 
@@ -154,6 +214,9 @@ class Panel:
     warm_up : callable () -> None, optional
         Work done once before a live panel is shown (filling the model's caches for
         every live choice), so that each later change of a control is quick.
+    origin : Origin, optional
+        The function and arguments that declared it (set by :func:`panel_factory`), from
+        which the in-browser Python of the static site declares it again.
     """
 
     controls: tuple[Control, ...]
@@ -161,6 +224,7 @@ class Panel:
     draw: Callable[[object, Mapping[str, Hashable]], Description]
     shows: str
     warm_up: Callable[[], None] | None = None
+    origin: Origin | None = None
 
     def __post_init__(self):
         names = [c.name for c in self.controls]
@@ -220,6 +284,11 @@ class Panel:
         offered = f"{site} {_and(on_site)}" if on_site else f"{site} nothing"
         rest = f"; {more} {_and(notebook_only)}." if notebook_only else ", as in a notebook."
         return f"{self.shows} {where} {offered}{rest}"
+
+    def browser_caption(self) -> str:
+        """The caption of the static site's panel once it runs live in the reader's browser."""
+        return (f"{self.shows} The book's Python is running in your browser: every control "
+                "recomputes the model, as in a running notebook.")
 
 
 def _and(items: Sequence[str]) -> str:

@@ -22,7 +22,7 @@ from ..model.pharmacology import compare_with_intervention
 from .controls import (KNOCKDOWN_FRACTION, PARENTAL_LINES, cell_line_choice, compound_choice,
                        dose_for, experiment_from, fraction_control, hours_control,
                        knockdown_choice)
-from .declaration import Panel, build, choice
+from .declaration import Panel, build, choice, panel_factory
 
 if TYPE_CHECKING:
     from .ipywidgets_build import PanelBox
@@ -63,6 +63,7 @@ def _draw_comparison(row, drug: str, intervention: Condition, hours: float, cell
                          f"± {intervention.label}")
 
 
+@panel_factory
 def dose_response_panel(hours: float = 72.0) -> Panel:
     """The dose-response explorer, declared: a drug with and without an autophagy intervention."""
     modulator = compound_choice("modulator", "compound", MODULATORS, "chloroquine",
@@ -95,6 +96,7 @@ def dose_response_explorer(hours: float = 72.0) -> PanelBox:
     return build(dose_response_panel(hours))
 
 
+@panel_factory
 def accomplice_panel(drug: str = "sorafenib", hours: float = 72.0) -> Panel:
     """One intervention, two contexts, declared: parental Huh7 (autophagy protects) and Huh7-SR."""
     drug = canonical_name(drug, COMPOUNDS, "compound")
@@ -120,6 +122,7 @@ def accomplice_or_antagonist(drug: str = "sorafenib", hours: float = 72.0) -> Pa
     return build(accomplice_panel(drug, hours))
 
 
+@panel_factory
 def drug_blot_panel(inhibitor: str = "chloroquine", inhibitor_dose_um: float = 50.0) -> Panel:
     """The LC3 turnover blot for each drug at its typical dose and a harvest time, declared.
 
@@ -164,6 +167,7 @@ def _killing_curve(intervention: Condition, cell_line: str) -> tuple[np.ndarray,
             first.surface_mhc_i)
 
 
+@panel_factory
 def immune_panel(cell_line: str = "HepG2") -> Panel:
     """The toy antigen-presentation model, declared: autophagy intervention × PD-1 blockade."""
     controls = (_intervention_choice(IMMUNE_INTERVENTIONS), cell_line_choice(cell_line))

@@ -15,7 +15,7 @@ from ..model.exosomes import RELEASE_BLOCKER, recipient_ic50, simulate_coculture
 from ..model.labels import describe_condition, format_dose, typical_dose
 from ..model.vesicles import characterise, preparation_label, preparations
 from .controls import compound_choice
-from .declaration import Panel, build, choice, number
+from .declaration import Panel, build, choice, number, panel_factory
 
 if TYPE_CHECKING:
     from .ipywidgets_build import PanelBox
@@ -35,6 +35,7 @@ def _ic50s(drug: str, donor: str, share: float, blocked: bool, ph: float) -> tup
                           IC50_DOSES_UM)
 
 
+@panel_factory
 def coculture_panel() -> Panel:
     """The virtual transwell, declared: donors, their share, the drug, GW4869 and the pH."""
     controls = (choice("donor", "donor cells", [(line, line) for line in DONORS], "Huh7-SR",
@@ -74,6 +75,7 @@ def coculture_explorer() -> PanelBox:
     return build(coculture_panel())
 
 
+@panel_factory
 def characterisation_panel() -> Panel:
     """The EV characterisation, declared: a preparation's sizes and marker bands."""
     controls = (choice("preparation", "preparation",

@@ -8,7 +8,9 @@
   :data:`~.declaration.STATIC_ENV`): only the controls that have static choices; every
   combination of them drawn once by the same ``draw`` into an image inside nested
   ``Stack`` widgets whose ``selected_index`` is ``jslink``-ed to the controls. The link
-  lives in the browser, so the saved page keeps working with no kernel.
+  lives in the browser, so the saved page keeps working with no kernel. The panel also
+  carries its declaration for the site's front end (:func:`.browser_build.live_html`), whose
+  live button runs it in the reader's browser with every control (:mod:`.browser_build`).
 
 Both lives use the same kinds of control, the same defaults, the same caption pattern and
 print the key numbers under the figure. Either panel also carries a still for print
@@ -23,6 +25,7 @@ from itertools import product
 import ipywidgets as W
 
 from ..figures.rendering import Description, figure_html, print_bundle, render_png
+from .browser_build import live_html
 from .declaration import Control, Panel, running_live
 
 LIVE_PNG_COMPRESSION = 1   # fastest; the pixels are the same at any level
@@ -191,7 +194,8 @@ def build_precomputed(panel: Panel) -> PanelBox:
     children = [W.HTML(PANEL_STYLE)]
     if made:
         children.append(_controls_box([item for _, item in made.values()]))
-    children += [nest(0, ()), _caption(panel, live=False)]
+    # The declaration for the site's front end, which can run the panel live in the browser.
+    children += [nest(0, ()), _caption(panel, live=False), W.HTML(live_html(panel))]
     opening, description = frames[tuple(c.static.index(c.default) for c in statics)]
     return PanelBox(children, widgets, images, opening,
                     _summary(panel, description, live=False))

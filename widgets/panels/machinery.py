@@ -14,7 +14,7 @@ from ..model.assays import LYSOSOMAL_INHIBITORS, turnover_blot
 from ..model.labels import compounds_with_role, describe_condition
 from .controls import (NONE, cell_line_choice, compound_choice, dose_for, experiment_from,
                        fraction_control, hours_control, knockdown_choice)
-from .declaration import Panel, build
+from .declaration import Panel, build, panel_factory
 
 if TYPE_CHECKING:
     from .ipywidgets_build import PanelBox
@@ -29,6 +29,7 @@ def _title(treatments: Mapping[str, float], knockdown: Mapping[str, float], cell
     return f"{describe_condition(treatments, knockdown)} — {cell_line}, {hours:g} h"
 
 
+@panel_factory
 def flux_explorer_panel(hours: float = 24.0) -> Panel:
     """The flux explorer, declared: time courses of LC3-I, LC3-II, p62 and flux."""
     treatment = compound_choice("treatment", "drug", TREATMENTS, "rapamycin",
@@ -61,6 +62,7 @@ def flux_explorer(hours: float = 24.0) -> PanelBox:
     return build(flux_explorer_panel(hours))
 
 
+@panel_factory
 def turnover_assay_panel(hours: float = 24.0) -> Panel:
     """The LC3 turnover assay, declared: a virtual western blot with densitometry."""
     treatment = compound_choice("treatment", "treatment", TREATMENTS + ("3_methyladenine",),

@@ -12,7 +12,7 @@ import numpy as np
 
 from ..figures import ncrna as figures
 from ..model.table1 import BLOT_HOURS, CURVE_HOURS, context_result, dial, table1_rows
-from .declaration import Control, Panel, build, choice, number
+from .declaration import Control, Panel, build, choice, number, panel_factory
 
 if TYPE_CHECKING:
     from .ipywidgets_build import PanelBox
@@ -38,6 +38,7 @@ def row_label(row) -> str:
     return f"{row.rna} · {'/'.join(row.targets)} · {row.model_drug}"
 
 
+@panel_factory
 def table1_dial_panel() -> Panel:
     """The Table 1 dial, declared: a row of the table and its RNA from inhibitor to mimic."""
     rows = table1_rows(modelled_only=True)
@@ -69,6 +70,7 @@ def table1_dial() -> PanelBox:
     return build(table1_dial_panel())
 
 
+@panel_factory
 def mir21_contexts_panel() -> Panel:
     """miR-21 in parental and sorafenib-resistant cells, declared: one level, two contexts."""
     controls = (level_control("the miR-21 level", CONTEXT_STATIC_LEVELS),)

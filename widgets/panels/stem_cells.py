@@ -13,7 +13,7 @@ from ..model.labels import describe_condition, typical_dose
 from ..model.pharmacology import ic50
 from ..model.stem_cells import basal_stem_fraction, simulate_populations, therapy_cycles
 from .controls import PARENTAL_LINES, cell_line_choice, compound_choice
-from .declaration import Panel, build, choice, number
+from .declaration import Panel, build, choice, number, panel_factory
 
 if TYPE_CHECKING:
     from .ipywidgets_build import PanelBox
@@ -43,6 +43,7 @@ def _schedule_treatments(drug: str, ic50_multiple: float, chloroquine: bool,
     return treatments
 
 
+@panel_factory
 def therapy_cycles_panel() -> Panel:
     """Cycles of a drug, with or without chloroquine, in normoxia or hypoxia with starvation."""
     controls = (compound_choice("drug", "drug", CYCLE_DRUGS, "sorafenib", static=CYCLE_DRUGS,
@@ -96,6 +97,7 @@ def sample_fraction(sample: int) -> tuple[str, float]:
     return label, float(result.stem_fraction[-1])
 
 
+@panel_factory
 def flow_cytometer_panel() -> Panel:
     """The virtual flow cytometer, declared: a sample, its isotype control and a movable gate."""
     controls = (choice("sample", "sample", [(label, i) for i, (label, _) in enumerate(SAMPLES)],
@@ -122,6 +124,7 @@ def flow_cytometer() -> PanelBox:
     return build(flow_cytometer_panel())
 
 
+@panel_factory
 def sorted_cells_panel() -> Panel:
     """Sorted CD133+ or CD133− cells regrow both kinds, declared."""
     controls = (choice("start", "start from", SORTED_STARTS, 1.0, (1.0, 0.0, -1.0),

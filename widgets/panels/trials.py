@@ -14,7 +14,7 @@ from ..model.data_files import data_cache, parameter_values
 from ..model.trials import (power_curve, standard_dose_label, standard_dose_mg_per_day,
                             virtual_trial)
 from .controls import NONE
-from .declaration import Panel, build, choice, number
+from .declaration import Panel, build, choice, number, panel_factory
 
 if TYPE_CHECKING:
     from .ipywidgets_build import PanelBox
@@ -61,6 +61,7 @@ def _share_control(values: tuple[float, ...], static: tuple[float, ...] = ()):
                   static, mention="the share of autophagy-dependent tumours")
 
 
+@panel_factory
 def virtual_trial_panel() -> Panel:
     """The virtual trial, declared: comparison, size, replicate, HCQ dose and tumours enrolled.
 
@@ -122,6 +123,7 @@ def power_results(hcq_multiple: float, share: float) -> tuple[dict, dict]:
     return powers, ratios
 
 
+@panel_factory
 def power_panel() -> Panel:
     """Power against patients per arm, declared: HCQ dose and share of dependent tumours."""
     controls = (_hcq_choice(POWER_HCQ_MULTIPLES, POWER_HCQ_MULTIPLES),
