@@ -253,6 +253,7 @@ def live_figures(site: Path, events: int = LIVE_EVENTS) -> None:
 
     from widgets.panels import browser_build
     from tests import book_contents
+    from tests.live_controls import set_live_control
 
     panels = {f"{page}.html": make for page, make in book_contents.panel_pages().items()}
     with sync_playwright() as playwright:
@@ -291,15 +292,7 @@ def live_figures(site: Path, events: int = LIVE_EVENTS) -> None:
                 current = json.loads(root.get_attribute("data-live-indices"))[place]
                 target = chosen.choice([i for i in range(len(control["labels"])) if i != current])
                 draws = int(root.get_attribute("data-live-draws"))
-                box = root.locator(".hcc-live-control").nth(place)
-                if control["kind"] == "dropdown":
-                    box.locator("select").select_option(index=target)
-                elif control["kind"] == "toggle":
-                    box.locator("input[type=radio]").nth(target).check(force=True)
-                else:
-                    box.locator("input[type=range]").evaluate(
-                        "(s, at) => { s.value = String(at); "
-                        "s.dispatchEvent(new Event('input', {bubbles: true})); }", target)
+                set_live_control(root, place, control["kind"], target)
                 page.wait_for_function("([r, n]) => Number(r.dataset.liveDraws) > n",
                                        arg=[root.element_handle(), draws], timeout=300_000)
                 times.append(float(root.get_attribute("data-live-draw-ms")))

@@ -15,6 +15,7 @@ import pytest
 
 import book_contents
 from conftest import ROOT
+from live_controls import set_live_control
 from test_site import _watch
 from widgets.panels import browser_build
 
@@ -60,16 +61,8 @@ def _described(root) -> tuple[str, str]:
 
 def _choose(root, spec, indices):
     """Set every live control to ``indices`` as a reader would (leaders before followers)."""
-    for control, index in zip(spec["controls"], indices):
-        box = root.locator(".hcc-live-control").nth(spec["controls"].index(control))
-        if control["kind"] == "dropdown":
-            box.locator("select").select_option(index=index)
-        elif control["kind"] == "toggle":
-            box.locator("input[type=radio]").nth(index).check(force=True)
-        else:
-            box.locator("input[type=range]").evaluate(
-                "(slider, at) => { slider.value = String(at); "
-                "slider.dispatchEvent(new Event('input', {bubbles: true})); }", index)
+    for place, (control, index) in enumerate(zip(spec["controls"], indices)):
+        set_live_control(root, place, control["kind"], index)
 
 
 def _settled(page, root, indices):
