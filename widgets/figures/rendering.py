@@ -7,10 +7,12 @@ reuse one figure for every control change; the static site renders every
 precomputed frame with the very same two functions.
 
 :func:`render_png` keeps a widget responsive: everything that does not change
-between updates (axes, ticks, labels, grid) is drawn once into a cached
-background per set of axis limits, and only the artists listed in the
-artists' ``dynamic`` field are drawn over it. Axis limits are rounded up to a
-few "nice" values (:func:`nice_ceiling`) so that backgrounds are reused.
+between updates (axes, ticks, labels, grid) is drawn once into a kept
+background, for each group of axes and each set of that group's axis limits,
+and only the artists listed in the artists' ``dynamic`` field are drawn over
+it; a change that rescales one panel of a figure redraws that panel alone.
+Axis limits are rounded up to a few "nice" values (:func:`nice_ceiling`) so
+that backgrounds are reused. The result is pixel for pixel a full redraw.
 
 A notebook output carries a still for print as well (:func:`print_bundle`): the
 site shows the HTML or the widget, the book's PDF the PNG (myst-nb picks, for
@@ -29,6 +31,7 @@ import numpy as np
 from matplotlib import rc_context
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.transforms import Bbox
 from PIL import Image
 
 DPI = 80
@@ -112,24 +115,98 @@ def freeze_layout(figure: Figure) -> None:
                 axis.set_label_coords(*ax.transAxes.inverted().transform(display))
 
 
-def _draw_over_background(artists) -> None:
-    """Restore (or draw and keep) the background for the current limits; draw the dynamic artists."""
-    figure, canvas = artists.figure, artists.figure.canvas
-    backgrounds = figure.__dict__.setdefault("_book_backgrounds", OrderedDict())
-    if not backgrounds:
-        for artist in artists.dynamic:
+class _Backgrounds:
+    """The static parts of one figure, kept per group of axes and per set of axis limits.
+
+    Axes whose drawn areas (with their ticks, labels, titles and legends) overlap, such as a
+    twin axis, form one group. A group's background is kept for each set of its own limits,
+    so a control that rescales one panel of a four-panel figure redraws that panel alone:
+    the other groups are hidden while the canvas draws, and their kept pixels are put back.
+    ``base`` is the figure with every axes hidden (its face and figure-level text).
+    """
+
+    PAD_PX = 2.0
+
+    def __init__(self, figure: Figure, dynamic) -> None:
+        self.figure = figure
+        for artist in dynamic:
             artist.set_animated(True)
-    key = tuple((ax.get_xlim(), ax.get_ylim()) for ax in figure.axes)
-    if key in backgrounds:
-        backgrounds.move_to_end(key)
-        canvas.restore_region(backgrounds[key])
-    else:
-        canvas.draw()  # draws the static artists for these limits
+        figure.canvas.draw()   # lays the figure out (constrained layout) for good
         if figure.get_layout_engine() is not None:
             freeze_layout(figure)
-        backgrounds[key] = canvas.copy_from_bbox(figure.bbox)
-        if len(backgrounds) > BACKGROUNDS_KEPT:
-            backgrounds.popitem(last=False)
+        self.groups = self._overlapping_groups(figure)
+        self.kept = [OrderedDict() for _ in self.groups]
+        self._keep([True] * len(self.groups))
+        self.base = self._drawn_with(figure, [False] * len(self.groups))
+
+    def _extent(self, group):
+        renderer = self.figure.canvas.get_renderer()
+        box = Bbox.union([ax.get_tightbbox(renderer) for ax in group]).padded(self.PAD_PX)
+        whole_pixels = Bbox.from_extents(math.floor(box.x0), math.floor(box.y0),
+                                         math.ceil(box.x1), math.ceil(box.y1))
+        return Bbox.intersection(whole_pixels, self.figure.bbox)
+
+    def _overlapping_groups(self, figure: Figure) -> list[list]:
+        groups = [[ax] for ax in figure.axes if ax.get_visible()]
+        merged = True
+        while merged:
+            merged = False
+            for i in range(len(groups)):
+                for j in range(i + 1, len(groups)):
+                    if self._extent(groups[i]).overlaps(self._extent(groups[j])):
+                        groups[i] += groups.pop(j)
+                        merged = True
+                        break
+                if merged:
+                    break
+        return groups
+
+    @staticmethod
+    def _limits(group) -> tuple:
+        return tuple((ax.get_xlim(), ax.get_ylim()) for ax in group)
+
+    def _drawn_with(self, figure: Figure, shown: list[bool]):
+        """Draw the canvas with only the groups marked ``shown``; return the whole canvas."""
+        hidden = [ax for group, show in zip(self.groups, shown) if not show for ax in group]
+        for ax in hidden:
+            ax.set_visible(False)
+        try:
+            figure.canvas.draw()
+        finally:
+            for ax in hidden:
+                ax.set_visible(True)
+        return figure.canvas.copy_from_bbox(figure.bbox)
+
+    def _keep(self, drawn: list[bool]) -> None:
+        canvas = self.figure.canvas
+        for group, kept, was_drawn in zip(self.groups, self.kept, drawn):
+            if was_drawn:
+                kept[self._limits(group)] = canvas.copy_from_bbox(self._extent(group))
+                if len(kept) > BACKGROUNDS_KEPT:
+                    kept.popitem(last=False)
+
+    def restore(self, figure: Figure) -> None:
+        """Put the static parts for the current limits on the canvas, drawing only what is new."""
+        missing = [self._limits(group) not in kept for group, kept in zip(self.groups, self.kept)]
+        if any(missing):
+            self._drawn_with(figure, missing)
+            self._keep(missing)
+        else:
+            figure.canvas.restore_region(self.base)
+        for group, kept, drawn in zip(self.groups, self.kept, missing):
+            if not drawn:
+                key = self._limits(group)
+                kept.move_to_end(key)
+                figure.canvas.restore_region(kept[key])
+
+
+def _draw_over_background(artists) -> None:
+    """Restore (or draw and keep) the static parts for the current limits; draw the dynamic artists."""
+    figure = artists.figure
+    backgrounds = figure.__dict__.get("_book_backgrounds")
+    if backgrounds is None:
+        backgrounds = figure.__dict__["_book_backgrounds"] = _Backgrounds(figure, artists.dynamic)
+    backgrounds.restore(figure)
     for artist in artists.dynamic:
         figure.draw_artist(artist)
 
