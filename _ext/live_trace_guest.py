@@ -35,7 +35,7 @@ for info in pkgutil.walk_packages(widgets.__path__, "widgets."):
         importlib.import_module(info.name)
 
 for number, make in enumerate(declared_panels()):
-    spec = browser_build.panel_spec(make())
+    spec = browser_build.panel_spec(make(), with_results=False)   # the browser gets them
     key = f"panel{number}"
     browser_build.open_panel(key, spec["origin"])
     defaults = [control["default"] for control in spec["controls"]]

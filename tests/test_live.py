@@ -20,7 +20,9 @@ import pytest
 
 from _ext import live_runtime
 from widgets.panels import browser_build, declared_panels
-from widgets.panels.declaration import Origin, Panel, choice, panel_factory
+from widgets.figures.rendering import Description, StaticFigure, new_figure
+from widgets.model.data_files import clear_data_caches, data_cache
+from widgets.panels.declaration import Origin, Panel, SlowResults, choice, panel_factory
 from widgets.panels.ipywidgets_build import build_precomputed
 
 DECLARATIONS = declared_panels()
@@ -85,7 +87,9 @@ def test_the_browser_entry_draws_what_the_declaration_draws(declared, tmp_path):
         assert answer["ok"], answer
         expected = declared.draw(artists, browser_build.values_at(declared, indices))
         assert (answer["alt"], answer["numbers"]) == (expected.alt, expected.numbers)
-        assert (tmp_path / "figure.png").read_bytes().startswith(b"\x89PNG")
+        pixels = (tmp_path / "figure.rgba").read_bytes()
+        assert len(pixels) == answer["width"] * answer["height"] * 4
+        assert pixels[3::4] == b"\xff" * (answer["width"] * answer["height"]), "opaque figure"
 
 
 def test_a_bad_request_is_answered_with_its_error(tmp_path):
@@ -183,3 +187,48 @@ def test_a_code_cell_prints_shows_its_last_value_and_its_figures(tmp_path):
     answer = json.loads((tmp_path / "answer.json").read_text())
     assert answer["error"] and "line 2: raise SystemExit(3)" in answer["output"]
     assert answer["figures"] == []
+
+
+CALLS: list = []
+
+
+@data_cache
+def _slow_square(x: float) -> float:
+    CALLS.append(x)
+    return x * x
+
+
+@panel_factory
+def _slow_panel() -> Panel:
+    def draw(artists, values):
+        value = _slow_square(float(values["x"]))
+        return Description(f"x squared is {value:g}", f"{value:g}")
+
+    return Panel((choice("x", "x", [("1", 1.0), ("2", 2.0), ("3", 3.0)], 1.0, [1.0, 3.0]),),
+                 lambda: StaticFigure(new_figure(1, 1, (2.0, 2.0))[0]), draw, "A square.",
+                 slow_results=SlowResults(_slow_square, ((1.0,), (2.0,), (3.0,))))
+
+
+def test_the_browser_is_handed_the_builds_slow_results_and_computes_none_of_them(tmp_path):
+    """A panel's slow results travel in its spec; with them, no choice runs the model again."""
+    spec = browser_build.panel_spec(_slow_panel())
+    assert "results" in spec and "results" not in browser_build.panel_spec(
+        _slow_panel(), with_results=False)
+    clear_data_caches()
+    CALLS.clear()
+    browser_build.serve(json.dumps({"op": "open", "key": "slow", "origin": spec["origin"],
+                                    "results": spec["results"]}), str(tmp_path))
+    for index in range(3):
+        browser_build.serve(json.dumps({"op": "draw", "key": "slow", "indices": [index]}),
+                            str(tmp_path))
+        answer = json.loads((tmp_path / "answer.json").read_text())
+        assert answer["alt"] == f"x squared is {(index + 1) ** 2:g}"
+    assert CALLS == []
+    clear_data_caches()   # forgets what it was handed, as it forgets what it computed
+    browser_build.serve(json.dumps({"op": "draw", "key": "slow", "indices": [2]}), str(tmp_path))
+    assert CALLS == [3.0]
+
+
+def test_slow_results_need_one_result_per_argument_tuple():
+    with pytest.raises(ValueError, match=r"one result per argument tuple \(3\), got 2"):
+        _slow_panel().slow_results.remember([1.0, 4.0])

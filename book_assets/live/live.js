@@ -166,8 +166,19 @@ function buildControls(spec, prefix, chosen, onChange) {
   return { grid, setters };
 }
 
-function showDrawing(figure, numbers, answer) {
-  const url = URL.createObjectURL(new Blob([answer.png], { type: "image/png" }));
+// The figure's raw RGBA pixels as a PNG, encoded by the browser.
+const pixelCanvas = document.createElement("canvas");
+function pngOf(answer) {
+  pixelCanvas.width = answer.width;
+  pixelCanvas.height = answer.height;
+  const pixels = new ImageData(new Uint8ClampedArray(answer.rgba.buffer), answer.width, answer.height);
+  pixelCanvas.getContext("2d").putImageData(pixels, 0, 0);
+  return new Promise((resolve, reject) => pixelCanvas.toBlob(
+    (blob) => (blob ? resolve(blob) : reject(new Error("the figure could not be encoded"))), "image/png"));
+}
+
+async function showDrawing(figure, numbers, answer) {
+  const url = URL.createObjectURL(await pngOf(answer));
   const old = figure.src;
   figure.alt = answer.alt;
   figure.src = url;
@@ -182,7 +193,7 @@ function prepare(root, spec, draw) {
   if (!root.hccPrepared) {
     const key = `panel${++panels}`;
     root.hccPrepared = startPython()
-      .then(() => call({ op: "open", key, origin: spec.origin }))
+      .then(() => call({ op: "open", key, origin: spec.origin, results: spec.results }))
       .then(() => (draw ? call({ op: "draw", key, indices: staticChoices(root, spec) }) : null))
       .then(() => { root.dataset.livePrepared = "1"; return key; });
     root.hccPrepared.catch(() => { root.hccPrepared = null; });

@@ -1,8 +1,10 @@
 // The book's own Python, compiled to WebAssembly, in a Web Worker (see live.js and
 // _ext/live_runtime.py). It answers the page's requests one at a time:
 //   {id, op: "start", runtime}       load the runtime (runtime.json's URL), start Python
-//   {id, op: "open", key, origin}    declare a panel again from its origin, make its figure
-//   {id, op: "draw", key, indices}   draw it for one option index per control
+//   {id, op: "open", key, origin, results}  declare a panel again from its origin (handing
+//                                    it the slow results the build computed), make its figure
+//   {id, op: "draw", key, indices}   draw it for one option index per control (raw RGBA pixels:
+//                                    the page encodes them, natively, faster than Python can)
 //   {id, op: "run", code}            run a code cell; answer its output and figures
 // and posts {id, ok, ...} back, plus {op: "progress", loaded, total} while downloading.
 // The runtime's files are kept, unpacked, with the Cache API where the page may use it, so a
@@ -233,8 +235,8 @@ function turn(source) {
 function answerFiles() {
   const folder = python.tmp.contents.get("live").contents;
   const answer = JSON.parse(new TextDecoder().decode(folder.get("answer.json").data));
-  const figure = folder.get("figure.png");
-  folder.delete("figure.png");
+  const figure = folder.get("figure.rgba");
+  folder.delete("figure.rgba");
   if (!answer.ok) throw new Error(answer.error);
   return { answer, figure: figure ? figure.data.slice() : null };
 }
@@ -268,13 +270,15 @@ self.onmessage = async ({ data: message }) => {
     await starting;
     const begun = performance.now();
     if (message.op === "open") {
-      const { answer } = serve({ op: "open", key: message.key, origin: message.origin });
+      const { answer } = serve({ op: "open", key: message.key, origin: message.origin,
+                                 results: message.results });
       post({ id: message.id, ok: true, seconds: answer.seconds });
     } else if (message.op === "draw") {
       const { answer, figure } = serve({ op: "draw", key: message.key,
                                          indices: message.indices });
-      post({ id: message.id, ok: true, png: figure, alt: answer.alt, numbers: answer.numbers,
-             seconds: answer.seconds, ms: performance.now() - begun }, [figure.buffer]);
+      post({ id: message.id, ok: true, rgba: figure, width: answer.width, height: answer.height,
+             alt: answer.alt, numbers: answer.numbers, seconds: answer.seconds,
+             ms: performance.now() - begun }, [figure.buffer]);
     } else if (message.op === "run") {
       const { answer, figures } = runCell(message.code);
       post({ id: message.id, ok: true, ...answer, figures, ms: performance.now() - begun },

@@ -211,6 +211,22 @@ def _draw_over_background(artists) -> None:
         figure.draw_artist(artist)
 
 
+def render_rgba(artists) -> tuple[bytes, int, int]:
+    """Render ``artists.figure`` as raw pixels, for a page that encodes them itself.
+
+    Returns
+    -------
+    tuple
+        ``(pixels, width_px, height_px)``: 8-bit RGBA, row by row from the top, as a
+        browser's ``ImageData`` takes them (the in-browser Python leaves the PNG encoding
+        to the browser, which does it natively).
+    """
+    with rc_context(RENDER_SETTINGS):
+        _draw_over_background(artists)
+    width, height = artists.figure.canvas.get_width_height()
+    return bytes(artists.figure.canvas.buffer_rgba()), width, height
+
+
 def render_png(artists, compress_level: int = 6) -> bytes:
     """Render ``artists.figure`` to PNG bytes (shown by :func:`figure_html`).
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import csv
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from functools import lru_cache
+from functools import lru_cache, wraps
 from importlib.resources import files
 from pathlib import Path
 from types import MappingProxyType
@@ -60,11 +60,30 @@ def data_cache(function):
     """``functools.lru_cache`` for results that follow from the numbers in ``data/``.
 
     :func:`clear_data_caches` empties every such cache at once (as
-    :func:`parameters_set_to` does on entry and exit).
+    :func:`parameters_set_to` does on entry and exit). ``remember(args, result)`` hands the
+    cache a result computed elsewhere by the same function for the same positional
+    arguments (the in-browser Python is handed the build's results this way).
     """
     cached = lru_cache(maxsize=None)(function)
-    _DATA_CACHES.append(cached)
-    return cached
+    remembered: dict = {}
+
+    @wraps(function)
+    def cached_or_remembered(*args, **kwargs):
+        if not kwargs and args in remembered:
+            return remembered[args]
+        return cached(*args, **kwargs)
+
+    def remember(args: tuple, result) -> None:
+        remembered[tuple(args)] = result
+
+    def cache_clear() -> None:
+        remembered.clear()
+        cached.cache_clear()
+
+    cached_or_remembered.remember = remember
+    cached_or_remembered.cache_clear = cache_clear
+    _DATA_CACHES.append(cached_or_remembered)
+    return cached_or_remembered
 
 
 def clear_data_caches() -> None:

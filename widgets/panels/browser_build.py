@@ -16,23 +16,26 @@ This module needs NumPy and matplotlib only, as the declarations do; no ipywidge
 """
 from __future__ import annotations
 
+import base64
 import html
 import json
+import pickle
 import time
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
-from ..figures.rendering import Description, render_png
+from ..figures.rendering import Description, render_rgba
 from .declaration import Origin, Panel
 
 SPEC_VERSION = 1
-LIVE_PNG_COMPRESSION = 1   # fastest; the pixels are the same at any level
 LIVE_CLASS = "hcc-live"
 
 
-def panel_spec(panel: Panel) -> dict:
+def panel_spec(panel: Panel, with_results: bool = True) -> dict:
     """What the browser's front end needs to build ``panel``'s live controls, as JSON data.
+
+    ``with_results=False`` leaves out the slow results (and the time to compute them).
 
     Returns
     -------
@@ -42,7 +45,9 @@ def panel_spec(panel: Panel) -> dict:
         ``kind`` (toggle, dropdown or slider), option ``labels``, ``default`` (an index),
         ``static`` (the indices the precomputed frames offer) and, for a control that follows
         another, ``follows``: the leader's name and, for each of the leader's options, the
-        index this control jumps to; ``caption``: the caption of the live panel.
+        index this control jumps to; ``caption``: the caption of the live panel; for a panel
+        with :class:`~.declaration.SlowResults`, ``results``: those results as computed by the
+        build (a base64 pickle), handed back to :func:`open_panel`.
 
     Raises
     ------
@@ -67,8 +72,12 @@ def panel_spec(panel: Panel) -> dict:
             entry["follows"] = {"control": leader_name,
                                 "choose": [values.index(rule(value)) for value in leader.values]}
         controls.append(entry)
-    return {"version": SPEC_VERSION, "origin": origin, "controls": controls,
+    spec = {"version": SPEC_VERSION, "origin": origin, "controls": controls,
             "caption": panel.browser_caption()}
+    if with_results and panel.slow_results is not None:
+        spec["results"] = base64.b64encode(pickle.dumps(panel.slow_results.compute(),
+                                                        protocol=4)).decode("ascii")
+    return spec
 
 
 def live_html(panel: Panel) -> str:
@@ -100,18 +109,30 @@ def values_at(panel: Panel, indices: Sequence[int]) -> dict:
 _OPEN: dict[str, tuple[Panel, object]] = {}
 
 
-def open_panel(key: str, origin: str) -> Panel:
-    """Declare the panel of ``origin`` (JSON, from :func:`panel_spec`) again and make its figure."""
+def open_panel(key: str, origin: str, results: str | None = None) -> Panel:
+    """Declare the panel of ``origin`` (JSON, from :func:`panel_spec`) again and make its figure.
+
+    ``results`` are the panel's slow results as :func:`panel_spec` exported them; the model's
+    cache is handed them, so that no choice waits for them.
+    """
     panel = Origin.from_json(origin).declare()
+    if results is not None:
+        if panel.slow_results is None:
+            raise ValueError("results were handed to a panel that declares no slow results")
+        panel.slow_results.remember(pickle.loads(base64.b64decode(results)))
     _OPEN[key] = (panel, panel.make_figure())
     return panel
 
 
-def draw(key: str, indices: Sequence[int]) -> tuple[bytes, Description]:
-    """Draw the open panel ``key`` for the options at ``indices``; return the PNG and description."""
+def draw(key: str, indices: Sequence[int]) -> tuple[tuple[bytes, int, int], Description]:
+    """Draw the open panel ``key`` for the options at ``indices``.
+
+    Returns the figure as raw RGBA pixels with its width and height in pixels
+    (:func:`~widgets.figures.rendering.render_rgba`; the page encodes them) and its description.
+    """
     panel, artists = _OPEN[key]
     description = panel.draw(artists, values_at(panel, indices))
-    return render_png(artists, compress_level=LIVE_PNG_COMPRESSION), description
+    return render_rgba(artists), description
 
 
 #: The namespace the page's code cells share, as the cells of one notebook share a kernel's.
@@ -175,9 +196,11 @@ def run_cell(code: str, folder: str) -> None:
 def serve(request: str, folder: str) -> None:
     """Answer one request of the browser's front end, writing the answer into ``folder``.
 
-    ``request`` is JSON: ``{"op": "open", "key", "origin"}`` or ``{"op": "draw", "key",
+    ``request`` is JSON: ``{"op": "open", "key", "origin"}`` (and ``results``, see
+    :func:`panel_spec`) or ``{"op": "draw", "key",
     "indices"}``. The answer is ``answer.json`` (``ok``, the description's ``alt`` and
-    ``numbers``, the seconds taken, or the ``error``) and, for a drawing, ``figure.png``.
+    ``numbers``, the seconds taken, or the ``error``) and, for a drawing, ``figure.rgba``: the
+    figure's raw RGBA pixels, its ``width`` and ``height`` in the answer.
     """
     out = Path(folder)
     start = time.perf_counter()
@@ -185,11 +208,12 @@ def serve(request: str, folder: str) -> None:
         asked = json.loads(request)
         answer: dict = {"ok": True}
         if asked["op"] == "open":
-            open_panel(asked["key"], asked["origin"])
+            open_panel(asked["key"], asked["origin"], asked.get("results"))
         elif asked["op"] == "draw":
-            png, description = draw(asked["key"], asked["indices"])
-            (out / "figure.png").write_bytes(png)
-            answer.update(alt=description.alt, numbers=description.numbers)
+            (pixels, width, height), description = draw(asked["key"], asked["indices"])
+            (out / "figure.rgba").write_bytes(pixels)
+            answer.update(alt=description.alt, numbers=description.numbers, width=width,
+                          height=height)
         else:
             raise ValueError(f"unknown request {asked['op']!r}")
     except Exception as error:  # reported to the page, which says so in one line

@@ -199,6 +199,39 @@ def panel_factory(factory: Callable[..., "Panel"]) -> Callable[..., "Panel"]:
 
 
 @dataclass(frozen=True)
+class SlowResults:
+    """Model results a panel's choices need that take seconds each to compute.
+
+    A live kernel computes them all when the panel opens, so that each later change only
+    redraws. The static site's build computes them once for the in-browser Python, which
+    is handed them with the panel (:mod:`.browser_build`) instead of spending minutes of the
+    reader's time: the same function, the same arguments, the same numbers.
+
+    Attributes
+    ----------
+    function : callable
+        A :func:`~widgets.model.data_files.data_cache` function of the model's results.
+    arguments : tuple of tuple
+        Every tuple of positional arguments the panel's choices call it with.
+    """
+
+    function: Callable
+    arguments: tuple[tuple, ...]
+
+    def compute(self) -> list:
+        """The function's result for each argument tuple, in order (cached as computed)."""
+        return [self.function(*arguments) for arguments in self.arguments]
+
+    def remember(self, results: Sequence) -> None:
+        """Hand the function's cache the ``results`` of :meth:`compute`, made elsewhere."""
+        if len(results) != len(self.arguments):
+            raise ValueError(f"need one result per argument tuple ({len(self.arguments)}), "
+                             f"got {len(results)}")
+        for arguments, result in zip(self.arguments, results):
+            self.function.remember(arguments, result)
+
+
+@dataclass(frozen=True)
 class Panel:
     """A panel declared once: controls, a figure, one ``draw`` and what the figure shows.
 
@@ -217,6 +250,9 @@ class Panel:
     origin : Origin, optional
         The function and arguments that declared it (set by :func:`panel_factory`), from
         which the in-browser Python of the static site declares it again.
+    slow_results : SlowResults, optional
+        Results too slow to compute on a click: computed when a live panel opens, and by
+        the build for the in-browser Python.
     """
 
     controls: tuple[Control, ...]
@@ -225,6 +261,7 @@ class Panel:
     shows: str
     warm_up: Callable[[], None] | None = None
     origin: Origin | None = None
+    slow_results: SlowResults | None = None
 
     def __post_init__(self):
         names = [c.name for c in self.controls]

@@ -129,6 +129,8 @@ def build_live(panel: Panel) -> PanelBox:
     """Every control, observed; one figure redrawn whenever a control changes."""
     if panel.warm_up is not None:
         panel.warm_up()
+    if panel.slow_results is not None:
+        panel.slow_results.compute()
     artists = panel.make_figure()
     made = {c.name: _widget(c, c.values) for c in panel.controls}
     widgets = {name: widget for name, (widget, _) in made.items()}

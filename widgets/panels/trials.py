@@ -2,8 +2,8 @@
 
 Each panel is declared once (:class:`~widgets.panels.declaration.Panel`) and built live in a
 kernel or precomputed for the static site. Power needs thousands of simulated trials, so
-live, the power panel computes every choice when it is made and moving a control only
-redraws.
+the power panel declares them as slow results: a live kernel computes every choice when the
+panel is made, the in-browser Python is handed the build's, and moving a control only redraws.
 """
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from ..model.data_files import data_cache, parameter_values
 from ..model.trials import (power_curve, standard_dose_label, standard_dose_mg_per_day,
                             virtual_trial)
 from .controls import NONE
-from .declaration import Panel, build, choice, number, panel_factory
+from .declaration import Panel, SlowResults, build, choice, number, panel_factory
 
 if TYPE_CHECKING:
     from .ipywidgets_build import PanelBox
@@ -128,11 +128,8 @@ def power_panel() -> Panel:
     """Power against patients per arm, declared: HCQ dose and share of dependent tumours."""
     controls = (_hcq_choice(POWER_HCQ_MULTIPLES, POWER_HCQ_MULTIPLES),
                 _share_control(POWER_SHARES, (0.4, 0.8)))
-
-    def warm_up():
-        for multiple in POWER_HCQ_MULTIPLES:
-            for share in POWER_SHARES:
-                power_results(multiple, share)
+    every_choice = SlowResults(power_results, tuple(
+        (multiple, share) for multiple in POWER_HCQ_MULTIPLES for share in POWER_SHARES))
 
     def draw(artists, values):
         multiple, share = float(values["hcq"]), float(values["share"])
@@ -148,7 +145,7 @@ def power_panel() -> Panel:
                  "autophagy-dependent tumours (a perfect biomarker), beside sorafenib against "
                  f"placebo. Each trial is analysed at {MONTHS:g} months. The box gives the hazard "
                  "ratio of a very large trial of each design. A didactic model, not a prediction "
-                 "for patients.", warm_up)
+                 "for patients.", slow_results=every_choice)
 
 
 def power_explorer() -> PanelBox:
