@@ -1,0 +1,24 @@
+// Predict–observe–explain tasks (widgets/activities) beside the widget they use. When a cell's
+// tasks follow the cell of a widget, both go into one wrapper: activities.css sets them side
+// by side on wide screens and keeps the widget in view on a phone while the tasks scroll.
+// Without this script the two cells simply stand one after the other.
+(function () {
+  var WIDGET = 'script[type="application/vnd.jupyter.widget-view+json"], .jupyter-widgets';
+  function place(tasks) {
+    var cell = tasks.closest(".cell");
+    var widget = cell && cell.previousElementSibling;
+    if (!widget || !widget.classList.contains("cell") || !widget.querySelector(WIDGET)) { return; }
+    var wrapper = document.createElement("div");
+    wrapper.className = "hcc-poe";
+    widget.before(wrapper);
+    widget.classList.add("hcc-poe-widget");
+    cell.classList.add("hcc-poe-tasks");
+    wrapper.append(widget, cell);
+  }
+  function start() { document.querySelectorAll(".hcc-activities").forEach(place); }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();
