@@ -22,8 +22,9 @@ from .quantities import declared_quantities
 
 QUESTION_TYPES = ("single", "multiple", "numeric")
 # A question that needs the page's widget says where it can be answered ("uses"): with the
-# controls the website offers, or only in a running notebook, where every control is live.
-BADGES = {"website": "website", "notebook": "notebook"}
+# controls the website offers, in the page's live mode (every control, in the browser), or
+# only in a running notebook.
+BADGES = {"website": "website", "live": "live", "notebook": "notebook"}
 CHAPTER_QUIZ = "quiz"   # the page of questions written for the end-of-chapter quiz
 REVIEW_SIZE = 4         # questions of earlier chapters in a chapter quiz, unless the bank says
 

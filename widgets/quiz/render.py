@@ -117,6 +117,7 @@ _LIGHT_STYLE = """
 .bq-badge{display:inline-block;font-size:0.8em;font-weight:600;border:1px solid currentColor;border-radius:1em;padding:0 0.6em;margin-right:0.3em}
 .bq-badge-website{color:#0b5cad}
 .bq-badge-notebook{color:#5a4a00}
+.bq-badge-live{color:#1e6b2a}
 .bq-hint{margin:0.3em 0;font-size:0.9em;color:#4a4a4a}
 .bq-score{font-weight:600;margin:0 0 0.3em;color:#1a1a1a}
 .bq-review{display:inline-block;font-size:0.8em;font-weight:600;border:1px solid currentColor;border-radius:1em;padding:0 0.6em;margin-right:0.3em;color:#6b3fa0}
@@ -139,16 +140,24 @@ _DARK_RULES = (
     (".bq-feedback .bq-verdict-wrong", "color:#ff9c9c"),
     (".bq-badge-website", "color:#9cc6ff"),
     (".bq-badge-notebook", "color:#f0d36b"),
+    (".bq-badge-live", "color:#7fd18b"),
     (".bq-review", "color:#d3b8f5"),
     (".bq-hint", "color:#c0c7cf"),
 )
-# In dark mode the theme paints every HTML output on a light panel; the quiz brings its own.
-_DARK_THEME_PANEL = ('html[data-theme="dark"] .cell_output .text_html:has(> .bq-quiz)'
-                     "{background:none!important;padding:0!important}")
 
 
-def _dark_style() -> str:
-    """The dark palette: ``_DARK_RULES`` under each of ``_DARK_ROOTS``, on screen only.
+def dark_style(rules: tuple[tuple[str, str], ...], root: str) -> str:
+    """A dark palette: each rule under each of ``_DARK_ROOTS``, on screen only.
+
+    The quiz and the activities (:mod:`widgets.activities.render`) share it.
+
+    Parameters
+    ----------
+    rules : tuple of (str, str)
+        (comma-separated selectors, CSS declarations) pairs.
+    root : str
+        The class of the output's root element (``bq-quiz``): in dark mode the theme paints
+        every HTML output on a light panel, which is removed where that element is shown.
 
     Returns
     -------
@@ -156,14 +165,16 @@ def _dark_style() -> str:
         One ``@media screen`` block: printed pages keep the light palette on white paper.
     """
     scoped = []
-    for selectors, declarations in _DARK_RULES:
-        names = ",".join(f"{root} {selector}" for root in _DARK_ROOTS
+    for selectors, declarations in rules:
+        names = ",".join(f"{dark} {selector}" for dark in _DARK_ROOTS
                          for selector in selectors.split(","))
         scoped.append(f"{names}{{{declarations}}}")
-    return "@media screen{\n" + "\n".join(scoped + [_DARK_THEME_PANEL]) + "\n}\n"
+    panel = (f'html[data-theme="dark"] .cell_output .text_html:has(> .{root})'
+             "{background:none!important;padding:0!important}")
+    return "@media screen{\n" + "\n".join(scoped + [panel]) + "\n}\n"
 
 
-_STYLE = _LIGHT_STYLE + _dark_style()
+_STYLE = _LIGHT_STYLE + dark_style(_DARK_RULES, "bq-quiz")
 
 _SCRIPT = r"""
 (function () {

@@ -22,3 +22,18 @@ def _read_out(name: str):
 
 
 QUANTITIES = {name: _read_out(name) for name in SIMULATED}
+
+
+def fold_change(spec: dict) -> float:
+    """A read-out of one experiment over the same read-out of a reference experiment.
+
+    Reads ``read_out`` (one of ``SIMULATED``, default ``lc3_ii``), the experiment's keys as a
+    read-out does (``treatments``, ``hours``, ``knockdown``, ``cell_line``, ``ncrna``), and
+    ``reference``, a dict of the same keys (default: untreated) run for the same ``hours``.
+    """
+    read_out = QUANTITIES[spec.get("read_out", "lc3_ii")]
+    reference = {"hours": spec.get("hours", 24.0), **spec.get("reference", {})}
+    return read_out(spec) / read_out(reference)
+
+
+QUANTITIES["fold_change"] = fold_change
