@@ -74,6 +74,8 @@ def test_stem_cells_therapy_cycles_claims():
     assert hypoxic_cq.stem[-1] < hypoxic.stem[-1]
     hepg2 = therapy_cycles({"sorafenib": 3.0 * ic50("sorafenib", cell_line="HepG2")}, 3, 3.0, 4.0, "HepG2")
     assert hepg2.total.min() < cycles.total.min()                          # task 5
+    _task_4_number_falls_while_share_does_not()
+    _exercise_2_solution_matches_the_model()
 
 
 def _cycles_at_ic50(multiple: float, chloroquine: bool, hypoxia: bool):
@@ -85,7 +87,7 @@ def _cycles_at_ic50(multiple: float, chloroquine: bool, hypoxia: bool):
                           DAYS_ON, DAYS_OFF, "Huh7", hypoxia)
 
 
-def test_therapy_cycles_task_4_says_number_falls_while_share_does_not():
+def _task_4_number_falls_while_share_does_not():
     """Task 4: "With chloroquine, the *number* of stem-like cells (the vermillion area on the
     left) ends about 7% lower, because under these conditions they depend on autophagy; their
     *share* on the right does not fall (it stays near 80%)". Stress alone: "about 80% at the
@@ -102,7 +104,7 @@ def test_therapy_cycles_task_4_says_number_falls_while_share_does_not():
     assert 100 * stress_cq.stem_fraction[-1] == pytest.approx(80, abs=1)
 
 
-def test_therapy_cycles_exercise_2_solution_matches_the_model():
+def _exercise_2_solution_matches_the_model():
     """ex-therapy-cycles-2, at its own dose (sorafenib at its IC50): "there chloroquine leaves
     about 7% fewer stem-like cells after three cycles, while in normoxia it leaves about 6%
     *more* (it kills other cells, and in a nearly full dish the survivors take their room)"
