@@ -7,6 +7,8 @@ Each test reads what one notebook of ``chapters/trials/`` tells the reader to lo
 """
 import math
 
+import numpy as np
+
 import widgets
 
 
@@ -93,3 +95,36 @@ def _quiz_reads_the_median_trial_at_300_per_arm():
     question = next(q for q in load_bank("trials")["questions"] if q["id"] == "trials-virtual-1")
     assert "(the median trial)" in question["question"]
     assert question["compute"]["seed"] == chosen_seed("", 300, 1.0, 0.4, 0.5)
+
+
+def test_trials_pharmacodynamics_claims():
+    """What `chapters/trials/pharmacodynamics.ipynb` tells the reader to look for."""
+    from widgets.model import pharmacodynamics as pd
+    from widgets.model.data_files import parameter_values
+    from widgets.model.trials import clinical_exposure_um
+
+    def rounded(values):
+        return {name: round(value, 2) for name, value in values.items()}
+
+    assert round(clinical_exposure_um("hydroxychloroquine"), 1) == 2.7                       # intro
+    assert round(pd.pd_parameters()["blood_cell_hcq_factor"]) == 5
+    assert pd.pd_parameters()["pbmc_lc3_ii_rise_threshold"] == 0.51
+    assert parameter_values()["trial_exposure_hours"] == 72
+    assert [(row["dose_mg_per_day"], row["responders"], row["evaluated"])
+            for row in pd.observations()] == [(400, 1, 5), (600, 2, 3), (800, 2, 2)]
+    low = rounded(pd.blood_read_outs(400.0))                                                    # task 1
+    assert low["lc3_ii"] == 1.40 and low["lc3_ii"] < 1.51
+    assert 0.30 <= pd.detectable_share(400.0) <= 0.36                     # "about a third", 0.33
+    assert round(pd.tumour_read_outs(400.0)["flux"], 2) == 0.98
+    high = rounded(pd.blood_read_outs(1200.0))                                          # tasks 2 to 4
+    assert (low["flux"], high["lc3_ii"], high["flux"], high["p62"]) == (0.74, 1.93, 0.44, 1.28)
+    tumour = {r: round(pd.tumour_read_outs(1200.0, r)["flux"], 2) for r in (0.25, 1.0, 4.0)}
+    assert tumour == {0.25: 0.99, 1.0: 0.90, 4.0: 0.61}
+    assert round(pd.detectable_share(800.0), 2) == 0.77                                      # task 5
+    grid = np.geomspace(1.0, 20.0, 301)                                  # "about 3 to 8 times"
+    likelihood = np.array([pd.log_likelihood(k) for k in grid])
+    inside = grid[likelihood > likelihood.max() - 1.92]
+    assert round(inside[0]) == 3 and round(inside[-1]) == 8
+    shares = [round(pd.detectable_share(d), 2) for d in (400.0, 600.0)]                 # exercise 2
+    assert shares == [0.33, 0.60]
+    assert round(pd.tumour_read_outs(600.0)["flux"], 2) == 0.96

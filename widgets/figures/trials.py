@@ -303,3 +303,154 @@ def update_power(artists: PowerArtists, sizes: tuple[int, ...], powers: dict[str
 
 def _power_at(sizes: tuple[int, ...], powers: np.ndarray, n: int) -> str:
     return f"{powers[sizes.index(n)]:.2f}" if n in sizes else "–"
+
+
+# The pharmacodynamic read-out: LC3-II and p62 in blood cells and tumour cells under HCQ.
+
+PD_COLOURS = {"lc3_ii": OKABE_ITO["vermillion"], "p62": OKABE_ITO["blue"],
+              "flux": OKABE_ITO["green"]}
+PD_LABELS = {"lc3_ii": "LC3-II", "p62": "p62", "flux": "flux"}
+CELL_LABELS = {"blood": "blood cells\n(PBMCs)", "tumour": "tumour cells\n(on sorafenib)"}
+
+
+@dataclass
+class PharmacodynamicsArtists:
+    figure: Figure
+    curve_ax: object
+    share_ax: object
+    bars_ax: object
+    dose_marks: list
+    dose_points: dict
+    bars: dict
+    bar_texts: list
+    title: object
+    observed: str
+    dynamic: list = field(default_factory=list)
+
+
+def pharmacodynamics_figure(doses: np.ndarray, typical: dict[str, np.ndarray],
+                            lc3_range: tuple[np.ndarray, np.ndarray], shares: np.ndarray,
+                            threshold: float, observed: tuple[dict, ...]
+                            ) -> PharmacodynamicsArtists:
+    """Blood-cell LC3-II and p62 against dose, patients with a detectable rise, and two cells.
+
+    Parameters
+    ----------
+    doses : ndarray
+        HCQ doses of the curves, mg/day.
+    typical : dict
+        ``lc3_ii`` and ``p62`` of the typical patient's blood cells at ``doses``
+        (relative to baseline).
+    lc3_range : (ndarray, ndarray)
+        Blood-cell LC3-II of the 5th and 95th percentile patients at ``doses``.
+    shares : ndarray
+        Share of patients whose blood-cell LC3-II rises by more than ``threshold``.
+    threshold : float
+        The rise counted as detectable, a fraction (0.51 = 51%).
+    observed : tuple of dict
+        The trials' counts: ``dose_mg_per_day``, ``responders``, ``evaluated``.
+    """
+    figure, (curve_ax, share_ax, bars_ax) = new_figure(1, 3, (10.4, 3.9))
+    curve_ax.fill_between(doses, *lc3_range, color=PD_COLOURS["lc3_ii"], alpha=0.18, linewidth=0,
+                          label="LC3-II, 5th–95th\npercentile patient")
+    for name in ("lc3_ii", "p62"):
+        curve_ax.plot(doses, typical[name], color=PD_COLOURS[name], linewidth=2.0,
+                      label=f"{PD_LABELS[name]}, typical patient")
+    curve_ax.axhline(1.0 + threshold, color="0.4", linewidth=0.9, linestyle="--")
+    curve_ax.text(doses[0] + 20, 1.0 + threshold + 0.03, f"+{threshold:.0%}: detectable rise",
+                  fontsize=7.5, color="0.3", va="bottom")
+    curve_ax.set_xlim(doses[0], doses[-1])
+    curve_ax.set_ylim(0.9, 2.6)
+    curve_ax.set_xlabel("HCQ dose (mg/day)")
+    curve_ax.set_ylabel("blood cells: level / before HCQ")
+    curve_ax.set_title("Blood cells (PBMCs)", fontsize=10)
+    curve_ax.grid(alpha=0.3)
+    curve_ax.legend(fontsize=7, frameon=False, loc="upper left")
+    share_ax.plot(doses, shares, color=PD_COLOURS["lc3_ii"], linewidth=2.0, label="model")
+    share_ax.plot([row["dose_mg_per_day"] for row in observed],
+                  [row["responders"] / row["evaluated"] for row in observed], "o", color="0.15",
+                  markersize=6, label="glioblastoma trial")
+    for row in observed:
+        share_ax.annotate(f"{row['responders']}/{row['evaluated']}",
+                          (row["dose_mg_per_day"], row["responders"] / row["evaluated"]),
+                          textcoords="offset points", xytext=(6, -10), fontsize=8)
+    share_ax.set_xlim(doses[0], doses[-1])
+    share_ax.set_ylim(0.0, 1.05)
+    share_ax.set_xlabel("HCQ dose (mg/day)")
+    share_ax.set_ylabel(f"patients with LC3-II rise > {threshold:.0%}")
+    share_ax.set_title("Patients with a detectable block", fontsize=10)
+    share_ax.grid(alpha=0.3)
+    share_ax.legend(fontsize=7.5, frameon=False, loc="lower right")
+    dose_marks = [ax.axvline(doses[0], color="0.2", linewidth=1.2, linestyle=":")
+                  for ax in (curve_ax, share_ax)]
+    dose_points = {name: curve_ax.plot([], [], "o", color=PD_COLOURS[name], markersize=7,
+                                       markeredgecolor="white")[0]
+                   for name in ("lc3_ii", "p62")}
+    dose_points["share"] = share_ax.plot([], [], "o", color=PD_COLOURS["lc3_ii"], markersize=7,
+                                         markeredgecolor="white")[0]
+    positions = np.arange(2)
+    width = 0.26
+    bars = {name: bars_ax.bar(positions + (i - 1) * width, np.ones(2), width,
+                              color=PD_COLOURS[name], label=PD_LABELS[name])
+            for i, name in enumerate(("lc3_ii", "p62", "flux"))}
+    bar_texts = [bars_ax.text(0.0, 0.0, "", ha="center", va="bottom", fontsize=7)
+                 for _ in range(6)]
+    bars_ax.axhline(1.0, color="0.3", linewidth=0.9)
+    bars_ax.set_xticks(positions, labels=[CELL_LABELS["blood"], CELL_LABELS["tumour"]])
+    bars_ax.set_ylim(0.0, 3.0)
+    bars_ax.set_ylabel("level / same cells without HCQ")
+    bars_ax.set_title("The same dose, two cells", fontsize=10)
+    bars_ax.legend(fontsize=7.5, frameon=False, loc="upper right", ncol=3)
+    bars_ax.grid(alpha=0.3, axis="y")
+    title = figure.suptitle("", fontsize=11)
+    patches = [patch for group in bars.values() for patch in group]
+    counts = ", ".join(f"{row['responders']} of {row['evaluated']} at {row['dose_mg_per_day']:g}"
+                       for row in observed)
+    return PharmacodynamicsArtists(figure, curve_ax, share_ax, bars_ax, dose_marks, dose_points,
+                                   bars, bar_texts, title, f"{counts} mg/day",
+                                   [*dose_marks, *dose_points.values(), *patches, *bar_texts,
+                                    title])
+
+
+def update_pharmacodynamics(artists: PharmacodynamicsArtists, mg_per_day: float,
+                            tumour_blood_ratio: float, read_outs: dict[str, dict[str, float]],
+                            share: float, lc3_range: tuple[float, float]) -> Description:
+    """Mark one dose: blood and tumour read-outs (``read_outs["blood"|"tumour"]``) as bars.
+
+    ``share`` is the share of patients with a detectable blood-cell LC3-II rise at that dose;
+    ``lc3_range`` the blood-cell LC3-II of the 5th and 95th percentile patients.
+    """
+    for mark in artists.dose_marks:
+        mark.set_xdata([mg_per_day, mg_per_day])
+    blood, tumour = read_outs["blood"], read_outs["tumour"]
+    for name in ("lc3_ii", "p62"):
+        artists.dose_points[name].set_data([mg_per_day], [blood[name]])
+    artists.dose_points["share"].set_data([mg_per_day], [share])
+    texts = iter(artists.bar_texts)
+    for name, group in artists.bars.items():
+        for bar, cell in zip(group, (blood, tumour)):
+            bar.set_height(cell[name])
+            text = next(texts)
+            text.set_position((bar.get_x() + bar.get_width() / 2, cell[name] + 0.03))
+            text.set_text(f"{cell[name]:.2f}")
+    artists.title.set_text(f"HCQ {mg_per_day:g} mg/day; tumour/blood HCQ ratio "
+                           f"{tumour_blood_ratio:g}")
+
+    def levels(cell):
+        return (f"LC3-II {cell['lc3_ii']:.2f}, p62 {cell['p62']:.2f}, "
+                f"flux {cell['flux']:.2f}")
+
+    return Description(
+        f"Three panels for HCQ {mg_per_day:g} mg/day with a tumour/blood HCQ ratio of "
+        f"{tumour_blood_ratio:g}. Left: LC3-II and p62 in the blood cells (PBMCs) of virtual "
+        f"patients against HCQ dose, relative to before treatment; at this dose the typical "
+        f"patient's LC3-II is {blood['lc3_ii']:.2f} times baseline (5th to 95th percentile "
+        f"patient {lc3_range[0]:.2f} to {lc3_range[1]:.2f}) and p62 {blood['p62']:.2f} times. "
+        f"Middle: the share of patients whose blood-cell LC3-II rises by more than the "
+        f"detectable threshold, {share:.0%} at this dose, beside the glioblastoma trial's "
+        f"counts ({artists.observed}). Right: bars of "
+        f"LC3-II, p62 and flux relative to the same cells without HCQ, blood cells "
+        f"({levels(blood)}) and tumour cells on sorafenib ({levels(tumour)}). LC3-II rises "
+        f"while flux falls: the rise is a block, not more autophagy.",
+        f"Blood cells: {levels(blood)}; {share:.0%} of patients with a detectable LC3-II rise\n"
+        f"Tumour cells (ratio {tumour_blood_ratio:g}): {levels(tumour)}")

@@ -158,5 +158,26 @@ ENRICHMENT_DESIGN = Diagram(
     rows=(("pos", "neg"), ("gain", "loss")),
 )
 
+BLOOD_CELL_READOUT = Diagram(
+    name="blood_cell_readout",
+    nodes=(
+        Node("dose", "HCQ dose\n(mg/day)", "drug"),
+        Node("blood", "HCQ in\nwhole blood", "quantity"),
+        Node("pbmc", "blood cells (PBMCs):\nfusion blocked,\nautophagosomes pile up", "inhibitor"),
+        Node("readout", "measured:\nvacuoles (EM),\nLC3-II (blot)", "quantity"),
+        Node("tumour", "liver tumour:\nHCQ level\nnot known", "process"),
+        Node("block", "inferred:\nautophagy blocked\nin the tumour?", "survival"),
+    ),
+    edges=(
+        Edge("dose", "blood", "becomes", "absorbed"),
+        Edge("blood", "pbmc", "activates", "taken up"),
+        Edge("pbmc", "readout", "becomes", "sampled"),
+        Edge("blood", "tumour", "activates", "distributed"),
+        Edge("tumour", "block", "activates"),
+        Edge("readout", "block", "binds", "assumed\nto mirror"),
+    ),
+    rows=(("pbmc", "tumour"), ("readout", "block")),
+)
+
 DIAGRAMS = (AUTOPHAGY_TRIAL_QUESTIONS, HCC_FIRST_LINE_TRIALS, TRIAL_PHASES, KAPLAN_MEIER_READING,
-            ENRICHMENT_DESIGN, TRIAL_LANDSCAPE, DISH_TO_PATIENT)
+            ENRICHMENT_DESIGN, TRIAL_LANDSCAPE, DISH_TO_PATIENT, BLOOD_CELL_READOUT)
