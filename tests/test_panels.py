@@ -203,10 +203,7 @@ def test_benchmark_widget_measurements_run(capsys):
     assert capsys.readouterr().out.count("widget response") == len(DECLARATIONS)
 
 
-# A 390 px phone shows the narrow rendering unscaled in its 354 px figure column; the browser
-# tier (tests/test_site.py) checks that no figure is shown below this scale.
-PHONE_FIGURE_SCALE = 0.9
-SMALLEST_TEXT_PX = 9.0
+SMALLEST_TEXT_PX = 9.0   # CSS px, on a phone
 
 
 def _texts(figure):
@@ -221,8 +218,9 @@ def _texts(figure):
 
 def test_every_frame_drawn_for_a_phone_has_text_of_9_css_px_or_more(declared):
     """Every static choice, drawn in the narrow layout: one column 352 px wide, whose smallest
-    text is at least 9 CSS px where a phone shows it (points × DPI / 72 × display scale)."""
-    from widgets.figures.rendering import DPI, NARROW_WIDTH_IN, render_png
+    text is at least 9 CSS px where a phone shows it (points × DPI / 72 × display scale; the
+    browser tier checks the scale, tests/test_site.py)."""
+    from widgets.figures.rendering import DPI, NARROW_WIDTH_IN, PHONE_DISPLAY_SCALE, render_png
 
     narrow = declared.figure("narrow")
     statics = declared.static_controls
@@ -230,7 +228,7 @@ def test_every_frame_drawn_for_a_phone_has_text_of_9_css_px_or_more(declared):
         declared.draw(narrow, declared.values({c.name: c.static[i] for c, i in zip(statics, indices)}))
         render_png(narrow)
         smallest = min(_texts(narrow.figure), key=lambda t: t.get_fontsize())
-        assert smallest.get_fontsize() * DPI / 72 * PHONE_FIGURE_SCALE >= SMALLEST_TEXT_PX, \
+        assert smallest.get_fontsize() * DPI / 72 * PHONE_DISPLAY_SCALE >= SMALLEST_TEXT_PX, \
             (indices, smallest.get_text(), smallest.get_fontsize())
     assert narrow.figure.bbox.width == NARROW_WIDTH_IN * DPI
     columns = {round(ax.get_position().x0, 2) for ax in narrow.figure.axes if ax.get_visible()}

@@ -53,8 +53,11 @@ NARROW_WIDTH_IN = 4.4
 NARROW_PANEL_HEIGHT_IN = 2.6
 NARROW_TITLE_HEIGHT_IN = 0.6
 NARROW_SINGLE_HEIGHT_IN = 3.4
-#: 9 pt is 10 CSS px at DPI 80: legible even where a phone shows the figure at 90 %.
+#: 9 pt is 10 CSS px at DPI 80: 9 px or more where a phone shows the figure at 90 %.
 NARROW_MIN_FONT_PT = 9.0
+#: The smallest scale a phone 360 px or wider shows the narrow rendering at (a figure
+#: column of 324 px or more); the tests hold the displayed size and the text to it.
+PHONE_DISPLAY_SCALE = 0.9
 #: Lines a narrow figure's title may wrap to (the layout keeps room for them).
 NARROW_TITLE_LINES = 2
 #: Where a page shows the narrow rendering instead of the wide one (a phone, or a narrow window).
