@@ -134,6 +134,36 @@ def test_live_controls_are_labelled_and_work_from_the_keyboard(live_context, sit
     page.close()
 
 
+def test_on_a_phone_the_live_figure_is_drawn_narrow_and_its_controls_are_large(live_context,
+                                                                                site_url):
+    """At 390 px the live panel draws its figure in the narrow layout, shown at 90 % or more, and
+    every live control is 44 px or taller; a slider announces its value with its unit."""
+    from widgets.figures.rendering import DPI, NARROW_WIDTH_IN, PHONE_DISPLAY_SCALE
+
+    page = live_context.new_page()
+    page.set_viewport_size({"width": 390, "height": 844})
+    problems: list[str] = []
+    url = f"{site_url}/chapters/machinery/flux_explorer.html"
+    _watch(page, url, problems)
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    root = page.locator(".hcc-panel[data-live]").first
+    root.wait_for(timeout=30_000)
+    _go_live(page, root)
+    natural, scale = root.locator("img.hcc-live-figure").evaluate(
+        "i => [i.naturalWidth, i.clientWidth / i.naturalWidth]")
+    assert natural == NARROW_WIDTH_IN * DPI and scale >= PHONE_DISPLAY_SCALE, (natural, scale)
+    view = root.locator(".hcc-live-view")
+    targets = view.locator(".hcc-live-option, select, input[type=range]")
+    assert targets.count() >= 3
+    for i in range(targets.count()):
+        assert targets.nth(i).bounding_box()["height"] >= 44, targets.nth(i).inner_text()
+    assert view.get_by_role("slider", name="dose", exact=True).get_attribute(
+        "aria-valuetext") == "100 nM"
+    assert not problems, "\n".join(problems)
+    page.close()
+
+
 def _static_frame_stays(page):
     images = page.locator(".hcc-panel .widget-box img:visible, .hcc-panel img:visible")
     assert images.count() >= 1 and images.first.get_attribute("src").startswith("data:image/png")

@@ -201,3 +201,75 @@ def test_benchmark_widget_measurements_run(capsys):
     spec.loader.exec_module(benchmark)
     benchmark.widget_figures(events=3)
     assert capsys.readouterr().out.count("widget response") == len(DECLARATIONS)
+
+
+SMALLEST_TEXT_PX = 9.0   # CSS px, on a phone
+
+
+def _texts(figure):
+    from matplotlib.text import Text
+
+    texts = [t for t in figure.findobj(Text) if t.get_visible() and t.get_text().strip()]
+    for ax in figure.axes:
+        texts += [t for axis in (ax.xaxis, ax.yaxis) for t in axis.get_ticklabels(which="both")
+                  if t.get_visible() and t.get_text().strip()]
+    return texts
+
+
+def test_every_frame_drawn_for_a_phone_has_text_of_9_css_px_or_more(declared):
+    """Every static choice, drawn in the narrow layout: one column 352 px wide, whose smallest
+    text is at least 9 CSS px where a phone shows it (points × DPI / 72 × display scale; the
+    browser tier checks the scale, tests/test_site.py)."""
+    from widgets.figures.rendering import DPI, NARROW_WIDTH_IN, PHONE_DISPLAY_SCALE, render_png
+
+    narrow = declared.figure("narrow")
+    statics = declared.static_controls
+    for indices in product(*(range(len(c.static)) for c in statics)):
+        declared.draw(narrow, declared.values({c.name: c.static[i] for c, i in zip(statics, indices)}))
+        render_png(narrow)
+        smallest = min(_texts(narrow.figure), key=lambda t: t.get_fontsize())
+        assert smallest.get_fontsize() * DPI / 72 * PHONE_DISPLAY_SCALE >= SMALLEST_TEXT_PX, \
+            (indices, smallest.get_text(), smallest.get_fontsize())
+    assert narrow.figure.bbox.width == NARROW_WIDTH_IN * DPI
+    columns = {round(ax.get_position().x0, 2) for ax in narrow.figure.axes if ax.get_visible()}
+    assert len(columns) == 1, f"the panels of a phone's figure stand in one column, not {columns}"
+
+
+def test_the_page_offers_the_narrow_rendering_of_every_frame_on_a_phone(declared, static_box):
+    from widgets.figures.rendering import NARROW_MEDIA
+
+    for image in static_box.images.values():
+        narrow = re.search(r'<picture><source media="([^"]+)" srcset="data:image/png;base64,([^"]+)"',
+                           image.value)
+        assert narrow and narrow.group(1) == NARROW_MEDIA
+        wide = re.search(r'<img src="data:image/png;base64,([^"]+)"', image.value).group(1)
+        assert base64.b64decode(narrow.group(2)) != base64.b64decode(wide)
+    assert "<picture>" in _live_image(build_live(declared)).value
+
+
+@pytest.mark.parametrize("live", (True, False), ids=("live", "static"))
+def test_a_control_offering_two_choices_is_a_pair_of_toggle_buttons(declared, static_box, live):
+    box = build_live(declared) if live else static_box
+    for name, widget in box.controls.items():
+        control = declared.control(name)
+        offered = control.values if live else control.static
+        assert isinstance(widget, W.ToggleButtons) == (
+            len(offered) == 2 or control.widget_kind_for(offered) == "toggle"), (name, widget)
+        if len(offered) == 2:
+            assert [value for _, value in widget.options] == list(offered)
+
+
+def test_a_panel_declared_again_for_a_phone_draws_narrow():
+    from widgets.figures.rendering import DPI, NARROW_WIDTH_IN, figure_layout
+    from widgets.panels.declaration import Origin
+
+    panel = machinery.flux_explorer_panel()
+    origin = Origin.from_json(panel.origin.to_json().replace('"layout": "wide"', '"layout": "narrow"'))
+    again = origin.declare()
+    assert again.make_figure().figure.bbox.width == NARROW_WIDTH_IN * DPI
+    assert panel.make_figure().figure.bbox.width > NARROW_WIDTH_IN * DPI
+    with pytest.raises(ValueError, match="'tablet'.*wide, narrow"):
+        Origin(origin.module, origin.factory, origin.arguments, "tablet")
+    with pytest.raises(ValueError, match="'tablet'"):
+        with figure_layout("tablet"):
+            pass

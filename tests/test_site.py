@@ -334,6 +334,51 @@ def test_widget_controls_fit_a_phone_and_show_the_chosen_value(browser, site_url
     page.context.close()
 
 
+PHONE_CONTROLS = (".hcc-controls .widget-toggle-button, .hcc-controls select, "
+                  ".hcc-controls .widget-hslider, .hcc-live-button, .bq-option, .bq-check, "
+                  ".bq-reset, .bq-input")
+PHONE_LAYOUT = """(selector) => {
+    const shown = (e) => e.offsetParent !== null && e.getBoundingClientRect().width > 0;
+    const figures = [...document.querySelectorAll(".hcc-panel img")].filter(shown);
+    const controls = [...document.querySelectorAll(selector)].filter(shown);
+    return {
+      scrollWidth: document.scrollingElement.scrollWidth, innerWidth,
+      figures: figures.map((i) => [i.naturalWidth, i.clientWidth / i.naturalWidth]),
+      controls: controls.map((c) => [c.className || c.tagName, (c.textContent || "").trim().slice(0, 30),
+                                     c.getBoundingClientRect().height]),
+      sliders: [...document.querySelectorAll(".hcc-controls .noUi-handle")].filter(shown).map((h) =>
+        [h.getAttribute("aria-valuetext"),
+         [...h.closest(".widget-hbox").querySelectorAll(".hcc-readout .widget-html")].find(shown)
+           ?.textContent.trim()]),
+    };
+}"""
+
+
+@pytest.mark.parametrize("page_path", WIDGET_PAGES)
+def test_a_phone_shows_the_page_without_sideways_scrolling_at_full_size_with_large_controls(
+        browser, site_url, page_path):
+    """At 390 px: nothing scrolls sideways, each figure is its narrow rendering shown at 90 % or
+    more (its text is then 9 px or more, tests/test_panels.py), every control is 44 px or
+    taller, and a slider announces the value it shows."""
+    from widgets.figures.rendering import DPI, NARROW_WIDTH_IN, PHONE_DISPLAY_SCALE
+
+    page = browser.new_page(viewport=PHONE)
+    page.goto(f"{site_url}/{page_path}")
+    page.locator(".hcc-panel img:visible").first.wait_for(timeout=15000)
+    page.wait_for_timeout(500)
+    found = page.evaluate(PHONE_LAYOUT, PHONE_CONTROLS)
+    assert found["scrollWidth"] <= found["innerWidth"], found["scrollWidth"]
+    assert found["figures"]
+    for natural, scale in found["figures"]:
+        assert natural == NARROW_WIDTH_IN * DPI and scale >= PHONE_DISPLAY_SCALE, found["figures"]
+    assert found["controls"]
+    for name, text, height in found["controls"]:
+        assert height >= 44, (name, text, height)
+    for announced, shown in found["sliders"]:
+        assert announced == shown
+    page.context.close()
+
+
 def _open_drawers(page, width):
     """Tap the visible table-of-contents and page-contents buttons; return what opened."""
     opened = {}

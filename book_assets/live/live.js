@@ -187,13 +187,40 @@ async function showDrawing(figure, numbers, answer) {
   return figure.decode().catch(() => null);
 }
 
+// The figure is drawn for the width the panel has: in the narrow layout where the page shows the
+// precomputed frames' narrow rendering (their <picture> source's media query holds).
+function originFor(root, spec) {
+  const source = root.querySelector("picture source[media]");
+  if (!source || !matchMedia(source.media).matches) return spec.origin;
+  return JSON.stringify({ ...JSON.parse(spec.origin), layout: "narrow" });
+}
+
+// The precomputed panel's sliders (ipywidgets) would announce their position index; each
+// announces the chosen value, with its unit, as the live sliders do.
+function announceValues(root, spec) {
+  const statics = spec.controls.filter((control) => control.static.length);
+  const say = () => {
+    const boxes = root.querySelector(".hcc-controls");
+    if (!boxes) return;
+    statics.forEach((control, place) => {
+      const handle = boxes.children[place] && boxes.children[place].querySelector(".noUi-handle[aria-valuenow]");
+      if (!handle) return;
+      const label = control.labels[control.static[Math.round(Number(handle.getAttribute("aria-valuenow")))]];
+      if (label && handle.getAttribute("aria-valuetext") !== label) handle.setAttribute("aria-valuetext", label);
+    });
+  };
+  say();
+  new MutationObserver(say).observe(root, { childList: true, subtree: true, attributes: true,
+                                            attributeFilter: ["aria-valuenow", "aria-valuetext"] });
+}
+
 // Declare the panel again in the worker (once); with ``draw``, also draw it once, which warms
 // matplotlib and the model's caches so that the click that follows answers at once.
 function prepare(root, spec, draw) {
   if (!root.hccPrepared) {
     const key = `panel${++panels}`;
     root.hccPrepared = startPython()
-      .then(() => call({ op: "open", key, origin: spec.origin, results: spec.results }))
+      .then(() => call({ op: "open", key, origin: originFor(root, spec), results: spec.results }))
       .then(() => (draw ? call({ op: "draw", key, indices: staticChoices(root, spec) }) : null))
       .then(() => { root.dataset.livePrepared = "1"; return key; });
     root.hccPrepared.catch(() => { root.hccPrepared = null; });
@@ -292,6 +319,7 @@ async function enhance(host) {
   const root = host.closest(".hcc-panel") || host;
   let spec;
   try { spec = JSON.parse(host.dataset.panel); } catch (error) { spec = null; }
+  if (spec) announceValues(root, spec);
   const status = element("p", { class: "hcc-live-status", role: "status" });
   const reason = spec ? unavailableReason() : `Live mode is not available: this panel carries no declaration; ${STATIC_NOTE}.`;
   if (reason) {

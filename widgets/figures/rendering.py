@@ -14,6 +14,14 @@ it; a change that rescales one panel of a figure redraws that panel alone.
 Axis limits are rounded up to a few "nice" values (:func:`nice_ceiling`) so
 that backgrounds are reused. The result is pixel for pixel a full redraw.
 
+A figure is drawn for the width it is shown at: in the ``"wide"`` layout (a
+desktop's text column) as its ``*_figure()`` function declares it, in the
+``"narrow"`` layout (a phone) with its panels stacked in one column,
+:data:`NARROW_WIDTH_IN` wide, and no text smaller than :data:`NARROW_MIN_FONT_PT`.
+The figure functions do not change: :func:`new_figure` lays the grid they ask for
+out in the layout of :func:`figure_layout`, and :func:`figure_html` offers both
+renderings, the page choosing by :data:`NARROW_MEDIA`.
+
 A notebook output carries a still for print as well (:func:`print_bundle`): the
 site shows the HTML or the widget, the book's PDF the PNG (myst-nb picks, for
 each builder, the first MIME type it can show).
@@ -21,10 +29,12 @@ each builder, the first MIME type it can show).
 from __future__ import annotations
 
 import base64
+import contextlib
 import html
 import io
 import math
 from collections import OrderedDict
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -39,6 +49,23 @@ BACKGROUNDS_KEPT = 24
 # Unhinted text: a new background draws in 0.8 of the time, and looks the same at 80 dpi.
 RENDER_SETTINGS = {"text.hinting": "no_hinting"}
 NICE_STEPS = (1.0, 1.25, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0)
+
+LAYOUTS = ("wide", "narrow")
+#: 352 px: the figure column of a 390 px wide phone, so the figure is shown unscaled.
+NARROW_WIDTH_IN = 4.4
+NARROW_PANEL_HEIGHT_IN = 2.6
+NARROW_TITLE_HEIGHT_IN = 0.6
+NARROW_SINGLE_HEIGHT_IN = 3.4
+#: 9 pt is 10 CSS px at DPI 80: 9 px or more where a phone shows the figure at 90 %.
+NARROW_MIN_FONT_PT = 9.0
+#: The smallest scale a phone 360 px or wider shows the narrow rendering at (a figure
+#: column of 324 px or more); the tests hold the displayed size and the text to it.
+PHONE_DISPLAY_SCALE = 0.9
+#: Lines a narrow figure's title may wrap to (the layout keeps room for them).
+NARROW_TITLE_LINES = 2
+#: Where a page shows the narrow rendering instead of the wide one (a phone, or a narrow window).
+NARROW_MEDIA = "(max-width: 600px)"
+_LAYOUT: ContextVar[str] = ContextVar("figure_layout", default="wide")
 
 
 @dataclass(frozen=True)
@@ -70,16 +97,97 @@ class StaticFigure:
     dynamic: list = field(default_factory=list)
 
 
+@contextlib.contextmanager
+def figure_layout(layout: str):
+    """Within this block, :func:`new_figure` lays figures out in ``layout`` (``"wide"``, ``"narrow"``).
+
+    Raises
+    ------
+    ValueError
+        If ``layout`` is not one of :data:`LAYOUTS`.
+    """
+    if layout not in LAYOUTS:
+        raise ValueError(f"unknown figure layout {layout!r}; valid choices are: "
+                         f"{', '.join(LAYOUTS)}")
+    token = _LAYOUT.set(layout)
+    try:
+        yield
+    finally:
+        _LAYOUT.reset(token)
+
+
 def new_figure(rows: int, columns: int, size_in: tuple[float, float], **subplot_options):
     """A figure with its own Agg canvas and a grid of axes, outside pyplot.
 
     Panels keep their figures for as long as they live; creating them without
     pyplot means nothing global holds on to them and notebooks never display
     them a second time.
+
+    Parameters
+    ----------
+    rows, columns : int
+        The grid of axes, returned as ``Figure.subplots`` returns it.
+    size_in : (float, float)
+        Width and height (inches) in the wide layout.
+    **subplot_options
+        As for ``Figure.subplots``. In the narrow layout (:func:`figure_layout`) the
+        axes stand in one column, row after row, :data:`NARROW_WIDTH_IN` wide; a
+        ``width_ratios`` becomes ``height_ratios`` (square-rooted), and text is
+        kept at :data:`NARROW_MIN_FONT_PT` or larger when the figure is first drawn.
     """
-    figure = Figure(figsize=size_in, dpi=DPI, layout="constrained")
+    if _LAYOUT.get() == "wide":
+        figure = Figure(figsize=size_in, dpi=DPI, layout="constrained")
+        FigureCanvasAgg(figure)
+        return figure, figure.subplots(rows, columns, **subplot_options)
+    panels = rows * columns
+    height = (min(size_in[1], NARROW_SINGLE_HEIGHT_IN) if panels == 1
+              else NARROW_TITLE_HEIGHT_IN + panels * NARROW_PANEL_HEIGHT_IN)
+    figure = Figure(figsize=(NARROW_WIDTH_IN, height), dpi=DPI, layout="constrained")
     FigureCanvasAgg(figure)
-    return figure, figure.subplots(rows, columns, **subplot_options)
+    figure.__dict__["_book_min_font_pt"] = NARROW_MIN_FONT_PT
+    squeeze = subplot_options.pop("squeeze", True)
+    grid = dict(subplot_options.pop("gridspec_kw", {}))
+    ratios = grid.pop("width_ratios", None)
+    if ratios is not None:
+        grid["height_ratios"] = [math.sqrt(r) for r in ratios] * rows
+    axes = figure.subplots(panels, 1, squeeze=False, gridspec_kw=grid,
+                           **subplot_options).reshape(rows, columns)
+    if squeeze:
+        axes = axes.squeeze()
+        return figure, (axes.item() if axes.ndim == 0 else axes)
+    return figure, axes
+
+
+def _fit_narrow(figure: Figure, minimum_pt: float) -> None:
+    """Set every text of ``figure`` (tick labels too, also those drawn later) to ``minimum_pt``
+    or more, and let its title wrap onto :data:`NARROW_TITLE_LINES` lines."""
+    from matplotlib.text import Text
+
+    for ax in figure.axes:
+        for axis in (ax.xaxis, ax.yaxis):
+            labels = axis.get_ticklabels(which="both")
+            if any(label.get_fontsize() < minimum_pt for label in labels):
+                axis.set_tick_params(which="both", labelsize=minimum_pt)
+    for text in figure.findobj(Text):
+        if text.get_fontsize() < minimum_pt:
+            text.set_fontsize(minimum_pt)
+    if figure._suptitle is not None:
+        figure._suptitle.set_wrap(True)
+
+
+@contextlib.contextmanager
+def _title_room(figure: Figure):
+    """Lay the figure out with room for a title of :data:`NARROW_TITLE_LINES` lines."""
+    title = figure._suptitle
+    if title is None:
+        yield
+        return
+    text = title.get_text()
+    title.set_text(text + "\n" * max(0, NARROW_TITLE_LINES - 1 - text.count("\n")))
+    try:
+        yield
+    finally:
+        title.set_text(text)
 
 
 def legend_above(ax) -> None:
@@ -131,9 +239,13 @@ class _Backgrounds:
         self.figure = figure
         for artist in dynamic:
             artist.set_animated(True)
-        figure.canvas.draw()   # lays the figure out (constrained layout) for good
-        if figure.get_layout_engine() is not None:
-            freeze_layout(figure)
+        narrow = "_book_min_font_pt" in figure.__dict__
+        if narrow:
+            _fit_narrow(figure, figure.__dict__["_book_min_font_pt"])
+        with _title_room(figure) if narrow else contextlib.nullcontext():
+            figure.canvas.draw()   # lays the figure out (constrained layout) for good
+            if figure.get_layout_engine() is not None:
+                freeze_layout(figure)
         self.groups = self._overlapping_groups(figure)
         self.kept = [OrderedDict() for _ in self.groups]
         self._keep([True] * len(self.groups))
@@ -250,13 +362,22 @@ def render_png(artists, compress_level: int = 6) -> bytes:
 NUMBERS_STYLE = "margin:0.3em 0 0;font-size:1rem;line-height:1.5;font-variant-numeric:tabular-nums"
 
 
-def figure_html(png: bytes, description: Description) -> str:
-    """An ``<img>`` of a rendered figure with its alternative text, and its key numbers below."""
+def figure_html(png: bytes, description: Description, narrow_png: bytes | None = None) -> str:
+    """An ``<img>`` of a rendered figure with its alternative text, and its key numbers below.
+
+    With ``narrow_png`` (the same figure in the narrow layout) the image is a ``<picture>``
+    that shows the narrow rendering where :data:`NARROW_MEDIA` holds.
+    """
     data = base64.b64encode(png).decode("ascii")
     lines = "<br>".join(html.escape(line) for line in description.numbers.splitlines())
-    return (f'<img src="data:image/png;base64,{data}" alt="{html.escape(description.alt)}" '
-            f'style="max-width:100%;height:auto"><p class="hcc-numbers" '
-            f'style="{NUMBERS_STYLE}">{lines}</p>')
+    image = (f'<img src="data:image/png;base64,{data}" alt="{html.escape(description.alt)}" '
+             f'style="max-width:100%;height:auto">')
+    if narrow_png is not None:
+        narrow = base64.b64encode(narrow_png).decode("ascii")
+        image = (f'<picture><source media="{NARROW_MEDIA}" '
+                 f'srcset="data:image/png;base64,{narrow}">{image}</picture>')
+    return f'{image}<p class="hcc-numbers" style="{NUMBERS_STYLE}">{lines}</p>'
+
 
 
 def print_bundle(png: bytes, text: str) -> dict[str, str]:

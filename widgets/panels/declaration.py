@@ -11,7 +11,9 @@ which every life of a panel is built. :mod:`widgets.panels.ipywidgets_build` bui
 as ipywidgets, live in a kernel a person is using or precomputed while the book is built
 (which of the two :func:`running_live` says, from the one switch :data:`STATIC_ENV`).
 Categorical choices are toggle buttons (a few short options) or drop-downs; numbers are
-sliders over rounded values.
+sliders over rounded values, except where only two are offered: two choices are always a
+pair of toggle buttons. Each life draws the figure for the width it is shown at
+(:meth:`Panel.figure`, in the layouts of :mod:`widgets.figures.rendering`).
 """
 from __future__ import annotations
 
@@ -24,7 +26,7 @@ import os
 from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
 
-from ..figures.rendering import Description
+from ..figures.rendering import LAYOUTS, Description, figure_layout
 
 #: The switch between a panel's lives in a kernel: ``HCC_BOOK_STATIC=1`` (set by the book's
 #: build for the kernels it starts, ``_ext/book_build.py``) precomputes the static site's frames.
@@ -58,7 +60,9 @@ class Control:
         does not offer this control and uses its default (or what it follows).
     kind : str
         ``"toggle"``, ``"dropdown"``, ``"slider"`` (ordered numbers), or
-        ``"auto"``: toggle buttons for a few short options, else a drop-down.
+        ``"auto"``: toggle buttons for a few short options, else a drop-down. A
+        life that offers two options shows toggle buttons whatever the kind
+        (:meth:`widget_kind_for`).
     follows : (str, callable) or None
         ``(other, rule)``: when control ``other`` changes, this one is set to
         ``rule(new value of other)`` (a dose that jumps to the chosen
@@ -97,6 +101,17 @@ class Control:
 
     @property
     def widget_kind(self) -> str:
+        """The kind of widget for every option (as a running notebook offers them)."""
+        return self.widget_kind_for(self.values)
+
+    def widget_kind_for(self, offered: Sequence[Hashable]) -> str:
+        """The kind of widget offering ``offered`` (all options, or the static ones).
+
+        Two choices are a pair of toggle buttons: a slider with two positions reads as a
+        range, and a button names its value.
+        """
+        if len(offered) == 2:
+            return "toggle"
         if self.kind != "auto":
             return self.kind
         short = all(len(label) <= TOGGLE_MAX_LABEL for label, _ in self.options)
@@ -157,22 +172,39 @@ class Origin:
         Its name in that module ("flux_explorer_panel").
     arguments : tuple of (str, value)
         Every argument it was called with, defaults included, in order.
+    layout : str
+        The layout its figure is drawn in once declared again (one of
+        :data:`~widgets.figures.rendering.LAYOUTS`); the site's front end asks for
+        ``"narrow"`` where the panel is as narrow as a phone.
     """
 
     module: str
     factory: str
     arguments: tuple[tuple[str, Hashable], ...] = ()
+    layout: str = "wide"
+
+    def __post_init__(self):
+        if self.layout not in LAYOUTS:
+            raise ValueError(f"unknown figure layout {self.layout!r}; valid choices are: "
+                             f"{', '.join(LAYOUTS)}")
 
     def declare(self) -> "Panel":
-        """The panel declared again by the same function with the same arguments."""
+        """The panel declared again by the same function with the same arguments.
+
+        Its ``make_figure`` draws in this origin's :attr:`layout`.
+        """
         import importlib
 
-        return getattr(importlib.import_module(self.module), self.factory)(**dict(self.arguments))
+        panel = getattr(importlib.import_module(self.module), self.factory)(**dict(self.arguments))
+        if self.layout == "wide":
+            return panel
+        return dataclasses.replace(panel, make_figure=functools.partial(panel.figure, self.layout))
 
     def to_json(self) -> str:
         """As JSON; raises ``ValueError`` unless every argument is a string, number or boolean."""
         text = json.dumps({"module": self.module, "factory": self.factory,
-                           "arguments": dict(self.arguments)}, allow_nan=False)
+                           "arguments": dict(self.arguments), "layout": self.layout},
+                          allow_nan=False)
         if Origin.from_json(text) != self:
             raise ValueError(f"the arguments of {self.factory} must be strings, numbers or "
                              f"booleans to be declared again, got {self.arguments!r}")
@@ -181,7 +213,8 @@ class Origin:
     @staticmethod
     def from_json(text: str) -> "Origin":
         data = json.loads(text)
-        return Origin(data["module"], data["factory"], tuple(data["arguments"].items()))
+        return Origin(data["module"], data["factory"], tuple(data["arguments"].items()),
+                      data.get("layout", "wide"))
 
 
 def panel_factory(factory: Callable[..., "Panel"]) -> Callable[..., "Panel"]:
@@ -289,6 +322,17 @@ class Panel:
                 return control
         raise ValueError(f"unknown control {name!r}; valid choices are: "
                          f"{', '.join(c.name for c in self.controls)}")
+
+    def figure(self, layout: str = "wide"):
+        """The panel's figure (``make_figure()``) laid out for ``layout``: ``"wide"`` or ``"narrow"``.
+
+        Raises
+        ------
+        ValueError
+            If ``layout`` is not one of :data:`~widgets.figures.rendering.LAYOUTS`.
+        """
+        with figure_layout(layout):
+            return self.make_figure()
 
     @property
     def static_controls(self) -> tuple[Control, ...]:

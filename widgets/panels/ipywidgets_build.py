@@ -13,7 +13,9 @@
   live button runs it in the reader's browser with every control (:mod:`.browser_build`).
 
 Both lives use the same kinds of control, the same defaults, the same caption pattern and
-print the key numbers under the figure. Either panel also carries a still for print
+print the key numbers under the figure. Each draws the figure twice, in the wide and the narrow
+layout (:mod:`widgets.figures.rendering`), and the page shows the one that fits its width;
+controls are at least 44 px tall, a size a finger can hit. Either panel also carries a still for print
 (:meth:`PanelBox._repr_mimebundle_`): the frame it opens on as a PNG, and its caption as
 text; the site shows the widget. A slider's read-out is text that cannot be edited.
 """
@@ -66,13 +68,17 @@ PANEL_STYLE = """<style>
 .hcc-panel .hcc-controls{width:100%}
 .hcc-panel .widget-inline-hbox,.hcc-panel .widget-toggle-buttons{max-width:100%;min-width:0}
 .hcc-panel .widget-toggle-buttons{display:flex;align-items:flex-start}
-.hcc-panel .widget-toggle-buttons>.widget-label{flex:0 0 auto}
+.hcc-panel .widget-toggle-buttons>.widget-label{flex:0 0 auto;line-height:44px}
 .hcc-panel .widget-toggle-buttons>div{display:flex;flex-wrap:wrap;gap:0.25em;flex:1 1 auto;min-width:0}
 .hcc-panel .widget-toggle-button{width:auto;min-width:3em;max-width:100%;white-space:normal;height:auto;
- min-height:var(--jp-widgets-inline-height)}
+ min-height:44px}
 .hcc-panel .widget-toggle-button.mod-active{background:#0b5cad;color:#fff;font-weight:600}
-.hcc-panel .widget-dropdown select{min-width:0;max-width:100%}
+.hcc-panel .widget-inline-hbox{min-height:44px;align-items:center}
+.hcc-panel .widget-dropdown select{min-width:0;max-width:100%;height:44px}
 .hcc-panel .widget-slider{min-width:0;flex:1 1 auto}
+.hcc-panel .widget-hslider{height:44px}
+.hcc-panel .widget-hslider .noUi-handle{width:24px;height:24px;top:-10px;border-radius:50%}
+.hcc-panel .widget-hslider .noUi-handle::before{content:"";position:absolute;inset:-10px}
 .hcc-panel .hcc-readout{min-width:4.5em;font-weight:600;font-variant-numeric:tabular-nums}
 .hcc-panel .hcc-caption{font-size:0.95rem;line-height:1.5;color:inherit;margin:0.2em 0 0}
 </style>"""
@@ -86,7 +92,7 @@ def _widget(control: Control, values: Sequence[Hashable]) -> tuple[W.ValueWidget
     style = {"description_width": LABEL_WIDTH}
     common = {"options": options, "value": control.default if control.default in values
               else values[0], "description": control.label, "style": style}
-    kind = control.widget_kind
+    kind = control.widget_kind_for(values)
     if kind == "toggle":
         style["button_width"] = "auto"
         widget = W.ToggleButtons(**common, layout=W.Layout(width="100%"))
@@ -126,12 +132,12 @@ def build_panel(panel: Panel) -> PanelBox:
 
 
 def build_live(panel: Panel) -> PanelBox:
-    """Every control, observed; one figure redrawn whenever a control changes."""
+    """Every control, observed; one figure (in each layout) redrawn whenever a control changes."""
     if panel.warm_up is not None:
         panel.warm_up()
     if panel.slow_results is not None:
         panel.slow_results.compute()
-    artists = panel.make_figure()
+    artists, narrow = panel.figure("wide"), panel.figure("narrow")
     made = {c.name: _widget(c, c.values) for c in panel.controls}
     widgets = {name: widget for name, (widget, _) in made.items()}
     image = W.HTML()
@@ -156,7 +162,9 @@ def build_live(panel: Panel) -> PanelBox:
         values = {name: widget.value for name, widget in widgets.items()}
         description = panel.draw(artists, values)
         png = render_png(artists, compress_level=LIVE_PNG_COMPRESSION)
-        image.value = figure_html(png, description)
+        panel.draw(narrow, values)
+        image.value = figure_html(png, description,
+                                  render_png(narrow, compress_level=LIVE_PNG_COMPRESSION))
         drawn[:] = [(png, description)]
 
     names = {id(widget): name for name, widget in widgets.items()}
@@ -172,7 +180,7 @@ def build_live(panel: Panel) -> PanelBox:
 
 def build_precomputed(panel: Panel) -> PanelBox:
     """Controls with static choices, linked in the browser to one precomputed image per choice."""
-    artists = panel.make_figure()
+    artists, narrow = panel.figure("wide"), panel.figure("narrow")
     statics = panel.static_controls
     made = {c.name: _widget(c, c.static) for c in statics}
     widgets = {name: widget for name, (widget, _) in made.items()}
@@ -182,7 +190,9 @@ def build_precomputed(panel: Panel) -> PanelBox:
         values = panel.values({c.name: c.static[i] for c, i in zip(statics, indices)})
         description = panel.draw(artists, values)
         frames[indices] = render_png(artists, compress_level=STATIC_PNG_COMPRESSION), description
-        images[indices] = W.HTML(figure_html(*frames[indices]))
+        panel.draw(narrow, values)
+        images[indices] = W.HTML(figure_html(
+            *frames[indices], render_png(narrow, compress_level=STATIC_PNG_COMPRESSION)))
 
     def nest(level: int, prefix: tuple[int, ...]) -> W.Widget:
         if level == len(statics):
