@@ -4,14 +4,16 @@ Donor cells (in the insert) and recipient cells (in the well) share the medium a
 drug. Live donors release exosomes; recipients take them up and accumulate their cargo,
 which lowers the drug damage they suffer (efflux pumps, anti-apoptotic signalling)::
 
-    dE/dt = k_sec * f_d * V_d(t) * A(pH) * (1 - B_GW) - k_clr * E          vesicles in the medium
+    dE/dt = k_sec * f_d * V_d(t) * S_d * A(pH) * (1 - B_GW) - k_clr * E    vesicles in the medium
     dC/dt = k_up * L_d * E - k_car * C                                    cargo in the recipients
     delta_R(t) = delta_R * (1 - P_max * C / (C + C_50))                    recipient damage rate
 
 ``f_d`` is the donors' share of the seeded cells and ``V_d`` their viability under the
 drug (so donors the drug kills release less), ``L_d`` the resistance cargo a donor line
 loads into each vesicle (high in the resistant line), ``A(pH) = 1 + a (7.4 - pH)`` below
-pH 7.4 and ``B_GW`` the block of release by GW4869. Acidity also loads more miR-21 into
+pH 7.4, ``B_GW`` the block of release by GW4869 and ``S_d`` the donors' release under
+autophagy inhibitors (:func:`secretion_factor`: up with a lysosomal block, down with an
+ATG5 knockdown; 1 in untreated donors). Acidity also loads more miR-21 into
 each vesicle, ``1 + m (7.4 - pH)``: a read-out here, not a cause of protection, because no
 study the book could check shows that exosomal miR-21 transfers resistance.
 
@@ -321,7 +323,7 @@ class VesicleTransfer:
         Vesicles the donors released during the conditioning, relative to untreated donors.
     vesicle_lc3_ii, vesicle_p62 : float
         LC3-II and p62 carried out in those vesicles (a.u.: vesicles × lysosomal block ×
-        the donors' autophagosomal LC3-II or p62; 0 from untreated donors).
+        the donors' autophagosomal LC3-II, or their p62; 0 from untreated donors).
     recipient_lc3_ii, recipient_p62, recipient_viability : tuple of float
         The recipients at the end of the drug, without and with the donors' vesicles
         (levels relative to untreated recipients, viability to untreated cells).
