@@ -127,3 +127,29 @@ def _exercise_2_solution_matches_the_model():
         assert cut(1.0, False) > 10
     for hypoxia in (False, True):
         assert cut(3.0, hypoxia) == pytest.approx(11, abs=1)
+
+
+def test_stem_cells_sorted_turnover_claims():
+    """What `chapters/stem_cells/sorted_turnover.ipynb` tells the reader to look for."""
+    from widgets.model.stem_cells import sorted_turnover
+
+    sorafenib = {"sorafenib": 5.0}
+    normoxia = sorted_turnover(sorafenib, False)
+    hypoxia = sorted_turnover(sorafenib, True)
+    assert normoxia.flux_readout["stem"] == normoxia.flux_readout["non_stem"]          # task 1
+    assert round(normoxia.flux_readout["stem"], 2) == 0.71
+    assert round(hypoxia.flux_readout["stem"], 2) == 1.31                               # task 2
+    assert round(hypoxia.flux_readout["non_stem"], 2) == 0.96
+    assert hypoxia.flux_readout["non_stem"] > normoxia.flux_readout["non_stem"]
+    assert round(hypoxia.p62["stem"][0], 2) == 0.40 and round(hypoxia.p62["non_stem"][0], 2) == 0.55
+    assert hypoxia.lc3_ii["stem"][0] > hypoxia.lc3_ii["non_stem"][0]                     # task 2, 3
+    assert round(hypoxia.lc3_ii["stem"][0], 2) == 1.65                                   # task 3
+    bafilomycin = sorted_turnover({}, hours=4.0, inhibitor="bafilomycin_a1", inhibitor_dose_um=0.1)
+    assert bafilomycin.lc3_ii["stem"][1] - 1.0 > hypoxia.lc3_ii["stem"][0] - 1.0         # task 3
+    baf = sorted_turnover(sorafenib, True, "bafilomycin_a1", 0.1)
+    assert (round(baf.flux_readout["stem"], 2), round(baf.flux_readout["non_stem"], 2)) == (3.68, 3.16)
+    assert baf.flux_readout["stem"] > baf.flux_readout["non_stem"]                       # task 4
+    alone = sorted_turnover({}, True)
+    assert alone.flux_readout["stem"] > alone.flux_readout["non_stem"]                   # task 5
+    ratios = [r.flux_readout["stem"] / r.flux_readout["non_stem"] for r in (hypoxia, baf)]
+    assert [round(r, 2) for r in ratios] == [1.37, 1.17]                                 # exercise 2

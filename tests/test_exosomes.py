@@ -6,7 +6,7 @@ import pytest
 
 import widgets
 from widgets.model.exosomes import (UNMEASURED_RATES, rate_sensitivity, recipient_ic50,
-                                    simulate_coculture)
+                                    simulate_coculture, vesicle_transfer)
 from widgets.model.vesicles import MARKERS, characterise, preparations
 
 GW = {"gw4869": 10.0}
@@ -103,3 +103,49 @@ def test_medium_from_dying_cells_carries_more_debris():
     assert dying.share_in_range < healthy.share_in_range
     with pytest.raises(ValueError, match="treated_cells"):
         characterise("medium", treated_cells="yes")
+
+
+def test_a_lysosomal_block_raises_donor_lc3_ii_p62_and_release():
+    untreated = vesicle_transfer()
+    for inhibitor, dose in (("chloroquine", 20.0), ("bafilomycin_a1", 0.1)):
+        blocked = vesicle_transfer({inhibitor: dose})
+        assert blocked.donor_lc3_ii > untreated.donor_lc3_ii
+        assert blocked.donor_p62 > untreated.donor_p62
+        assert 1.0 < blocked.vesicles <= 2.0
+        assert blocked.vesicle_lc3_ii > 0 and blocked.vesicle_p62 > 0
+    assert untreated.vesicles == pytest.approx(1.0)
+    assert (untreated.vesicle_lc3_ii, untreated.vesicle_p62) == (0.0, 0.0)
+
+
+def test_release_needs_atg5_but_not_atg7_or_initiation():
+    atg5 = vesicle_transfer(donor_knockdown={"ATG5": 0.9})
+    assert atg5.vesicles == pytest.approx(1.0 - 0.8 * 0.9, rel=0.02)
+    for treatments, knockdown in (({}, {"ATG7": 0.9}), ({"3_methyladenine": 5000.0}, {})):
+        early = vesicle_transfer(treatments, knockdown)
+        assert early.donor_lc3_ii < 1.0 < early.donor_p62   # an early block: less LC3-II, more p62
+        assert early.vesicles == pytest.approx(1.0, abs=0.01)
+
+
+def test_vesicles_protect_recipients_in_proportion_but_leave_their_markers_alone():
+    results = [vesicle_transfer(*condition) for condition in
+               (({}, {"ATG5": 0.9}), ({}, {}), ({"chloroquine": 20.0}, {}))]
+    gains = [r.recipient_viability[1] - r.recipient_viability[0] for r in results]
+    assert 0 < gains[0] < gains[1] < gains[2]
+    alone = widgets.simulate({"sorafenib": 5.0}, 72.0, cell_line="Huh7")
+    for r in results:
+        assert r.recipient_viability[0] == pytest.approx(alone.viability[-1])
+        assert r.recipient_lc3_ii == (pytest.approx(alone.lc3_ii[-1]),) * 2
+        assert r.recipient_p62 == (pytest.approx(alone.p62[-1]),) * 2
+
+
+def test_chloroquine_in_a_shared_medium_raises_the_vesicles_it_holds():
+    plain = simulate_coculture("sorafenib", 5.0)
+    with_cq = simulate_coculture("sorafenib", 5.0, treatments={"chloroquine": 20.0})
+    assert with_cq.exosomes[-1] > plain.exosomes[-1]
+
+
+def test_bad_vesicle_transfer_input_is_refused_clearly():
+    with pytest.raises(ValueError, match="conditioning_hours"):
+        vesicle_transfer(conditioning_hours=0.0)
+    with pytest.raises(ValueError, match="ATG9"):
+        vesicle_transfer(donor_knockdown={"ATG9": 0.5})

@@ -9,7 +9,8 @@ import pytest
 import widgets
 from widgets.model.cytometry import isotype_gate, percent_positive, stain
 from widgets.model.data_files import parameters_set_to
-from widgets.model.stem_cells import basal_stem_fraction, simulate_schedule, therapy_cycles
+from widgets.model.stem_cells import (basal_stem_fraction, simulate_schedule, sorted_turnover,
+                                      therapy_cycles)
 
 LINES = ("Huh7", "HepG2", "Hep3B")
 CQ = {"chloroquine": 20.0}
@@ -162,3 +163,39 @@ def test_a_schedule_of_unequal_stretches_grows_as_one_stretch_of_the_same_length
     whole = widgets.simulate_populations({}, 100.1)
     assert split.total[-1] == pytest.approx(whole.total[-1], rel=1e-4)
     assert split.stem_fraction[-1] == pytest.approx(whole.stem_fraction[-1], rel=1e-4)
+
+
+def test_a_sorted_turnover_blot_reads_more_flux_in_cd133_cells_only_under_hypoxia():
+    for treatments in ({}, {"sorafenib": 5.0}):
+        normoxia, hypoxia = (sorted_turnover(treatments, culture) for culture in (False, True))
+        assert normoxia.flux_readout["stem"] == pytest.approx(normoxia.flux_readout["non_stem"])
+        assert hypoxia.flux_readout["stem"] > hypoxia.flux_readout["non_stem"] > \
+            normoxia.flux_readout["non_stem"]
+        assert hypoxia.p62["stem"][0] < hypoxia.p62["non_stem"][0] < normoxia.p62["stem"][0]
+        for population in ("stem", "non_stem"):
+            levels = hypoxia.lc3_ii[population]
+            assert levels[1] > levels[0]                     # the inhibitor adds LC3-II
+            assert hypoxia.true_flux[population] > normoxia.true_flux[population]
+
+
+def test_the_sorted_turnover_blot_matches_the_populations_model_in_normoxia():
+    from widgets.model.assays import turnover_blot
+
+    sorted_cells = sorted_turnover({"sorafenib": 5.0}, False, "bafilomycin_a1", 0.1, 24.0, "Huh7")
+    blot = turnover_blot({"sorafenib": 5.0}, "bafilomycin_a1", 0.1, 24.0, cell_line="Huh7")
+    assert sorted_cells.true_flux["stem"] == pytest.approx(blot.true_flux["treated"])
+    hypoxic = sorted_turnover({}, True, hours=72.0)
+    populations = widgets.simulate_populations({}, 72.0, "Huh7", hypoxia=True)
+    assert hypoxic.true_flux["stem"] == pytest.approx(populations.stem_flux[-1])
+    assert hypoxic.true_flux["non_stem"] == pytest.approx(populations.non_stem_flux[-1])
+
+
+@pytest.mark.parametrize("call, words", [
+    (lambda: sorted_turnover({"chloroquine": 20.0}), ("already contains", "chloroquine")),
+    (lambda: sorted_turnover(inhibitor="3_methyladenine"), ("lysosomal inhibitor", "bafilomycin_a1")),
+    (lambda: sorted_turnover(hypoxia="yes"), ("hypoxia", "'yes'")),
+])
+def test_bad_turnover_input_names_the_value_and_the_choices(call, words):
+    with pytest.raises(ValueError) as error:
+        call()
+    assert all(word in str(error.value) for word in words)

@@ -12,7 +12,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Polygon
 from matplotlib.ticker import MaxNLocator
 
-from ..model.exosomes import CocultureResult
+from ..model.exosomes import CocultureResult, VesicleTransfer
 from ..model.vesicles import MARKERS, SMALL_EV_RANGE_NM, Characterisation
 from .palette import CONTROL, INHIBITED, OKABE_ITO, TREATED
 from .rendering import Description, legend_above, new_figure, nice_ceiling
@@ -194,3 +194,86 @@ def update_characterisation(artists: CharacterisationArtists, result: Characteri
         f"Left: particle sizes of the preparation '{title}', stacked by kind of particle "
         f"(small EVs, larger vesicles, debris, aggregates); right: marker bands. {numbers}.",
         f"{numbers[0].upper() + numbers[1:]}.")
+
+
+@dataclass
+class TransferArtists:
+    figure: Figure
+    axes: tuple
+    bars: list
+    labels: list
+    title: object
+    dynamic: list = field(default_factory=list)
+
+
+TRANSFER_PANELS = (
+    ("Donor cells", ("LC3-II", "p62"), ("untreated", "this condition")),
+    ("Their vesicles", ("number", "LC3-II", "p62"), ("untreated donors", "these donors")),
+    ("Recipients + drug", ("LC3-II", "p62", "viability"), ("no vesicles", "with vesicles")),
+)
+
+
+def vesicle_transfer_figure() -> TransferArtists:
+    """Three bar charts: the donors' markers, their vesicles, and recipients with and without."""
+    figure, axes = new_figure(1, 3, (9.0, 3.6))
+    bars, labels, width = [], [], 0.38
+    for ax, (heading, groups, pair) in zip(axes, TRANSFER_PANELS):
+        x = np.arange(len(groups))
+        pair_bars = [ax.bar(x + (i - 0.5) * width, np.zeros(len(groups)), width, color=colour,
+                            label=label)
+                     for i, (colour, label) in enumerate(zip((CONTROL, TREATED), pair))]
+        ax.set_xticks(x, labels=groups, fontsize=9)
+        ax.set_xlabel(heading, fontsize=11)
+        ax.axhline(1.0, color="0.8", linewidth=0.8, zorder=0)
+        ax.grid(axis="y", alpha=0.3)
+        ax.yaxis.set_major_locator(MaxNLocator(5))
+        legend_above(ax)
+        bars.append(pair_bars)
+        labels.append([ax.text(0.0, 0.0, "", ha="center", va="bottom", fontsize=7)
+                       for _ in range(2 * len(groups))])
+    axes[0].set_ylabel("relative to the reference (= 1)")
+    title = figure.suptitle("", fontsize=11)
+    patches = [patch for panel in bars for group in panel for patch in group]
+    texts = [text for panel in labels for text in panel]
+    return TransferArtists(figure, tuple(axes), bars, labels, title, [*patches, *texts, title])
+
+
+def update_vesicle_transfer(artists: TransferArtists, result: VesicleTransfer,
+                            reference: VesicleTransfer, title: str) -> Description:
+    """Draw ``result`` beside ``reference`` (untreated donors) in an existing figure.
+
+    Returns
+    -------
+    Description
+        The donors' LC3-II and p62, the vesicles and their LC3-II and p62, and the
+        recipients' LC3-II, p62 and viability without and with vesicles.
+    """
+    panels = (
+        ((reference.donor_lc3_ii, reference.donor_p62), (result.donor_lc3_ii, result.donor_p62)),
+        ((reference.vesicles, reference.vesicle_lc3_ii, reference.vesicle_p62),
+         (result.vesicles, result.vesicle_lc3_ii, result.vesicle_p62)),
+        ((result.recipient_lc3_ii[0], result.recipient_p62[0], result.recipient_viability[0]),
+         (result.recipient_lc3_ii[1], result.recipient_p62[1], result.recipient_viability[1])),
+    )
+    for ax, pair_bars, texts, pair in zip(artists.axes, artists.bars, artists.labels, panels):
+        patches = [patch for group in pair_bars for patch in group]
+        values = [v for side in pair for v in side]
+        for bar, text, value in zip(patches, texts, values):
+            bar.set_height(value)
+            text.set_position((bar.get_x() + bar.get_width() / 2, value))
+            text.set_text(f"{value:.2f}")
+        ax.set_ylim(0.0, nice_ceiling(max(1.5, 1.2 * max(values))))
+    artists.title.set_text(title)
+    donors = (f"donor LC3-II {result.donor_lc3_ii:.2f} and p62 {result.donor_p62:.2f} "
+              f"(untreated donors 1)")
+    vesicles = (f"vesicles released {result.vesicles:.2f} times untreated donors', carrying "
+                f"LC3-II {result.vesicle_lc3_ii:.2f} and p62 {result.vesicle_p62:.2f} a.u. "
+                f"(untreated donors {reference.vesicle_lc3_ii:.2f} and "
+                f"{reference.vesicle_p62:.2f})")
+    recipients = (f"recipients without and with vesicles: LC3-II "
+                  f"{result.recipient_lc3_ii[0]:.2f} and {result.recipient_lc3_ii[1]:.2f}, p62 "
+                  f"{result.recipient_p62[0]:.2f} and {result.recipient_p62[1]:.2f}, viability "
+                  f"{result.recipient_viability[0]:.0%} and {result.recipient_viability[1]:.0%}")
+    return Description(
+        f"Three bar charts for {title}: {donors}; {vesicles}; {recipients}.",
+        f"Donors: {donors}.\nVesicles: {vesicles}.\nRecipients: {recipients}.")

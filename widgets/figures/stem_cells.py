@@ -14,7 +14,7 @@ from matplotlib.ticker import MaxNLocator
 
 from ..model.cytometry import FlowSample, percent_positive
 from ..model.data_files import parameter_values
-from ..model.stem_cells import PopulationResult
+from ..model.stem_cells import POPULATIONS, PopulationResult, SortedTurnover
 from .palette import CONTROL, INHIBITED, OKABE_ITO, TREATED
 from .rendering import Description, legend_above, new_figure, nice_ceiling
 
@@ -196,3 +196,96 @@ def update_flow(artists: FlowArtists, sample: FlowSample, gate_log: float,
         f"Histogram of CD133 fluorescence for {title} (filled) over the isotype control "
         f"(dashed), with a vertical gate: {numbers}.",
         f"{numbers[0].upper() + numbers[1:]}.")
+
+
+TURNOVER_LANES = ("CD133+", "CD133+\n+inh", "CD133−", "CD133−\n+inh")
+TURNOVER_MARKERS = (("lc3_ii", "LC3-II", TREATED), ("p62", "p62", OKABE_ITO["purple"]))
+CULTURES = ((False, "normoxia"), (True, "hypoxia +\nstarvation"))
+
+
+@dataclass
+class TurnoverArtists:
+    figure: Figure
+    level_ax: object
+    flux_ax: object
+    level_bars: list
+    flux_bars: list
+    flux_labels: list
+    title: object
+    dynamic: list = field(default_factory=list)
+
+
+def sorted_turnover_figure() -> TurnoverArtists:
+    """Left: LC3-II and p62 of sorted CD133+ and CD133− cells without and with a lysosomal
+    inhibitor. Right: the LC3 turnover read-out of both populations in both cultures."""
+    figure, (level_ax, flux_ax) = new_figure(1, 2, (8.0, 3.8),
+                                             gridspec_kw={"width_ratios": [1.3, 1.0]})
+    width = 0.38
+    level_bars = [level_ax.bar(np.arange(4) + (i - 0.5) * width, np.zeros(4), width, color=c,
+                               label=label)
+                  for i, (_, label, c) in enumerate(TURNOVER_MARKERS)]
+    level_ax.set_xticks(np.arange(4), labels=TURNOVER_LANES, fontsize=9)
+    level_ax.set_ylabel("relative to untreated cells\nin normoxia (= 1)")
+    level_ax.set_title("Turnover blot (densitometry)", fontsize=11)
+    level_ax.axhline(1.0, color="0.8", linewidth=0.8, zorder=0)
+    level_ax.grid(axis="y", alpha=0.3)
+    level_ax.yaxis.set_major_locator(MaxNLocator(5))
+    level_ax.legend(fontsize=8, frameon=False, loc="upper left", ncol=2)
+    flux_bars = list(flux_ax.bar([0, 1, 3, 4], np.zeros(4), 0.8,
+                                 color=[STEM_COLOUR, OTHER_COLOUR] * 2))
+    flux_ax.set_xticks([0.5, 3.5], labels=[label for _, label in CULTURES], fontsize=9)
+    flux_ax.set_ylabel("LC3-II with − without inhibitor\n(basal LC3-II = 1)")
+    flux_ax.set_title("LC3 turnover (flux read-out)", fontsize=11)
+    flux_ax.grid(axis="y", alpha=0.3)
+    flux_ax.yaxis.set_major_locator(MaxNLocator(5))
+    flux_ax.legend(flux_bars[:2], ["CD133+", "CD133−"], fontsize=8, frameon=False,
+                   loc="upper left")
+    flux_labels = [flux_ax.text(x, 0.0, "", ha="center", va="bottom", fontsize=8)
+                   for x in (0, 1, 3, 4)]
+    title = figure.suptitle("", fontsize=10)
+    patches = [patch for group in level_bars for patch in group]
+    return TurnoverArtists(figure, level_ax, flux_ax, level_bars, flux_bars, flux_labels, title,
+                           [*patches, *flux_bars, *flux_labels, title])
+
+
+def update_sorted_turnover(artists: TurnoverArtists, chosen: SortedTurnover,
+                           normoxia: SortedTurnover, hypoxia: SortedTurnover,
+                           title: str) -> Description:
+    """Draw the ``chosen`` culture's lanes, and the read-outs of both cultures.
+
+    Returns
+    -------
+    Description
+        LC3-II and p62 in the four lanes and the flux read-out of each population.
+    """
+    peak = 1.0
+    for bars, (name, _, _) in zip(artists.level_bars, TURNOVER_MARKERS):
+        values = [v for population in POPULATIONS for v in getattr(chosen, name)[population]]
+        peak = max(peak, *values)
+        for bar, value in zip(bars, values):
+            bar.set_height(value)
+    artists.level_ax.set_ylim(0.0, nice_ceiling(1.3 * peak))
+    readouts = [result.flux_readout[p] for result in (normoxia, hypoxia) for p in POPULATIONS]
+    for bar, label, value, (culture, _) in zip(artists.flux_bars, artists.flux_labels, readouts,
+                                               [c for c in CULTURES for _ in POPULATIONS]):
+        bar.set_height(value)
+        bar.set_alpha(1.0 if culture == chosen.hypoxia else 0.35)
+        label.set_position((bar.get_x() + bar.get_width() / 2, value))
+        label.set_text(f"{value:.2f}")
+    artists.flux_ax.set_ylim(0.0, nice_ceiling(1.25 * max(readouts)))
+    artists.title.set_text(title)
+    culture = "hypoxia with starvation" if chosen.hypoxia else "normoxia"
+    lanes = "; ".join(
+        f"{label} LC3-II {chosen.lc3_ii[p][0]:.2f} → {chosen.lc3_ii[p][1]:.2f} with inhibitor, "
+        f"p62 {chosen.p62[p][0]:.2f} → {chosen.p62[p][1]:.2f}"
+        for p, label in zip(POPULATIONS, ("CD133+", "CD133−")))
+    turnover = ", ".join(f"{label} {result.flux_readout[p]:.2f}"
+                         for result, culture_name in ((normoxia, "normoxia"),
+                                                      (hypoxia, "hypoxia"))
+                         for p, label in zip(POPULATIONS, (f"CD133+ in {culture_name}",
+                                                           f"CD133− in {culture_name}")))
+    return Description(
+        f"Bar charts of a virtual LC3 turnover assay in sorted cells, for {title}. Left, in "
+        f"{culture}, relative to untreated cells in normoxia: {lanes}. Right, the LC3 turnover "
+        f"read-out (LC3-II with minus without the inhibitor): {turnover}.",
+        f"{culture.capitalize()}: {lanes}.\nLC3 turnover read-out: {turnover}.")

@@ -113,8 +113,13 @@ def initial_pools(experiments: Sequence[Experiment]) -> np.ndarray:
 
 
 def pool_trajectories(experiments: Sequence[Experiment], t: np.ndarray,
-                      start: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+                      start: np.ndarray | None = None,
+                      induction: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
     """Exact pool trajectories on the uniform grid ``t`` (hours from the treatment).
+
+    ``induction`` (shape (n,), dimensionless; default 1) multiplies each experiment's
+    nucleation factor from the start: a stress such as hypoxia with starvation that is
+    not one of the compounds.
 
     Returns
     -------
@@ -126,6 +131,8 @@ def pool_trajectories(experiments: Sequence[Experiment], t: np.ndarray,
     if len(experiments) == 0:
         raise ValueError("experiments must hold at least one experiment, got none")
     steps = step_array([step_factors(e) for e in experiments])
+    if induction is not None:
+        steps[:, 0] *= induction
     if start is None:
         start = initial_pools(experiments)
     rates, inflow = rate_system(steps)

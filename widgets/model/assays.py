@@ -97,16 +97,11 @@ def turnover_blot(treatment: Mapping[str, float], inhibitor: str = "bafilomycin_
         Bad names, doses, fractions, hours or seed (the message names the value and
         the valid choices or range), or the inhibitor also among the treatments.
     """
-    inhibitor = canonical_name(inhibitor, LYSOSOMAL_INHIBITORS, "lysosomal inhibitor")
-    inhibitor_dose_um = checked_number(inhibitor_dose_um, f"dose of {inhibitor} (µM)", 0.0,
-                                       MAX_DOSE_UM)
+    inhibitor, inhibitor_dose_um = checked_inhibitor(inhibitor, inhibitor_dose_um)
     hours = checked_hours(hours)
     seed = checked_whole(seed, "seed", 0, MAX_SEED)
     treated = make_experiment(treatment, knockdown, cell_line, ncrna)
-    if inhibitor in treated.treatments:
-        raise ValueError(f"the treatment already contains the lysosomal inhibitor {inhibitor!r}; "
-                         f"pass it as inhibitor= instead (valid treatment compounds: "
-                         f"{', '.join(c for c in COMPOUNDS if c not in LYSOSOMAL_INHIBITORS)})")
+    check_inhibitor_apart(inhibitor, treated)
     control = make_experiment(control_treatment, None, cell_line)
     if inhibitor in control.treatments:
         raise ValueError(f"control_treatment already contains the lysosomal inhibitor "
@@ -117,7 +112,7 @@ def turnover_blot(treatment: Mapping[str, float], inhibitor: str = "bafilomycin_
     true_flux = {}
     for column, (base, add_inhibitor) in enumerate(
             ((control, False), (control, True), (treated, False), (treated, True))):
-        levels[:, column], flux = _harvest(base, inhibitor if add_inhibitor else None,
+        levels[:, column], flux = harvest(base, inhibitor if add_inhibitor else None,
                                            inhibitor_dose_um, hours, pulse)
         if not add_inhibitor:
             true_flux["treated" if column else "control"] = flux
@@ -139,15 +134,39 @@ def turnover_blot(treatment: Mapping[str, float], inhibitor: str = "bafilomycin_
                 true_flux=true_flux)
 
 
-def _harvest(experiment, inhibitor, inhibitor_dose_um, hours, pulse):
+def checked_inhibitor(inhibitor: str, dose_um: float) -> tuple[str, float]:
+    """The canonical name of a lysosomal inhibitor and its checked dose (µM).
+
+    Raises
+    ------
+    ValueError
+        An inhibitor not in ``LYSOSOMAL_INHIBITORS`` or a dose outside 0 to ``MAX_DOSE_UM``.
+    """
+    inhibitor = canonical_name(inhibitor, LYSOSOMAL_INHIBITORS, "lysosomal inhibitor")
+    return inhibitor, checked_number(dose_um, f"dose of {inhibitor} (µM)", 0.0, MAX_DOSE_UM)
+
+
+def check_inhibitor_apart(inhibitor: str, experiment: Experiment) -> None:
+    """Refuse an experiment whose treatments already hold the inhibitor of the assay."""
+    if inhibitor in experiment.treatments:
+        raise ValueError(f"the treatment already contains the lysosomal inhibitor {inhibitor!r}; "
+                         f"pass it as inhibitor= instead (valid treatment compounds: "
+                         f"{', '.join(c for c in COMPOUNDS if c not in LYSOSOMAL_INHIBITORS)})")
+
+
+def harvest(experiment: Experiment, inhibitor: str | None, inhibitor_dose_um: float,
+            hours: float, pulse: float, induction: float = 1.0) -> tuple[np.ndarray, float]:
     """Levels (p62, LC3-I, LC3-II; relative to basal) and relative flux at harvest.
 
     The treatment runs for ``hours``; the inhibitor, if any, joins it for the
     last ``pulse`` hours, starting from the state the cells had reached.
+    ``induction`` multiplies nucleation throughout (see
+    :func:`widgets.model.api.pool_trajectories`). Input is taken as checked.
     """
+    gain = np.array([induction])
     start = None
     if inhibitor is not None and hours > pulse:
-        pools, _ = pool_trajectories([experiment], time_grid(hours - pulse))
+        pools, _ = pool_trajectories([experiment], time_grid(hours - pulse), None, gain)
         start = pools[:, -1]
     if inhibitor is not None:
         doses = dict(experiment.treatments)
@@ -155,7 +174,7 @@ def _harvest(experiment, inhibitor, inhibitor_dose_um, hours, pulse):
         experiment = Experiment(doses, experiment.knockdown, experiment.cell_line,
                                 experiment.ncrna)
         hours = pulse
-    pools, steps = pool_trajectories([experiment], time_grid(hours), start)
+    pools, steps = pool_trajectories([experiment], time_grid(hours), start, gain)
     reads = relative_read_outs(pools[:, -1:], steps)
     levels = np.array([reads["p62"][0, 0], reads["lc3_i"][0, 0], reads["lc3_ii"][0, 0]])
     return levels, float(reads["flux"][0, 0])

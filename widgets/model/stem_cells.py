@@ -32,14 +32,13 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .api import initial_pools, relative_read_outs, time_grid
+from .assays import check_inhibitor_apart, checked_inhibitor, harvest
+from .api import pool_trajectories, relative_read_outs, time_grid
 from .data_files import parameter_values
 from .fate import damage_rate, fate, fate_parameter_arrays
-from .flux import rate_system, step_array
-from .linear import propagate
 from .names import (MAX_CYCLES, MAX_HOURS, MAX_STRETCHES, checked_hours, checked_number,
                     checked_whole, short_repr)
-from .scenario import Experiment, make_experiment, step_factors
+from .scenario import Experiment, make_experiment
 
 POPULATIONS = ("stem", "non_stem")
 
@@ -90,19 +89,21 @@ def _checked_hypoxia(hypoxia: object) -> bool:
     return hypoxia
 
 
+def hypoxia_induction(p: Mapping[str, float], hypoxia: bool) -> np.ndarray | None:
+    """Nucleation multipliers of stem-like and other cells (in that order) under hypoxia with
+    nutrient starvation, from a line's parameters ``p``; ``None`` in normoxia."""
+    if not hypoxia:
+        return None
+    return 1.0 + np.array([p["hypoxia_induction_stem"], p["hypoxia_induction_non_stem"]])
+
+
 def _stretch(experiment: Experiment, hypoxia: bool, hours: float,
              pools: np.ndarray | None, damage: np.ndarray) -> dict[str, np.ndarray]:
     """Flux and death hazard of both populations (stem-like first) over one stretch."""
     experiments = [experiment, experiment]
     p = parameter_values(experiment.cell_line)
     t = time_grid(hours)
-    steps = step_array([step_factors(e) for e in experiments])
-    if hypoxia:
-        steps[:, 0] *= 1.0 + np.array([p["hypoxia_induction_stem"],
-                                       p["hypoxia_induction_non_stem"]])
-    start = initial_pools(experiments) if pools is None else pools
-    rates, inflow = rate_system(steps)
-    trajectory = propagate(rates, inflow, start, t[1] - t[0], t.size - 1)
+    trajectory, steps = pool_trajectories(experiments, t, pools, hypoxia_induction(p, hypoxia))
     flux = relative_read_outs(trajectory, steps)["flux"]
     parameters = fate_parameter_arrays(experiments)
     if hypoxia:
@@ -296,3 +297,81 @@ def therapy_cycles(treatments: Mapping[str, float], cycles: int = 3, days_on: fl
     schedule = [stretch for _ in range(cycles) for stretch in ((treatments, hours_on),
                                                                 ({}, hours_off))]
     return simulate_schedule(schedule, cell_line, hypoxia, start_stem_fraction, knockdown)
+
+
+@dataclass(frozen=True)
+class SortedTurnover:
+    """An LC3 turnover assay of sorted stem-like (CD133+) and other (CD133−) cells.
+
+    Attributes
+    ----------
+    lc3_i, lc3_ii, p62 : dict of str to ndarray
+        For each population (``POPULATIONS``), the levels without and with the inhibitor
+        (shape (2,)), relative to untreated cells in normoxia (1 = basal).
+    flux_readout : dict of str to float
+        LC3-II with the inhibitor minus LC3-II without it, for each population, in units
+        of basal LC3-II: what a biologist reads from the blot.
+    true_flux : dict of str to float
+        The model's flux at harvest without the inhibitor, relative to basal.
+    hypoxia : bool
+    inhibitor : str
+    """
+
+    lc3_i: dict[str, np.ndarray]
+    lc3_ii: dict[str, np.ndarray]
+    p62: dict[str, np.ndarray]
+    flux_readout: dict[str, float]
+    true_flux: dict[str, float]
+    hypoxia: bool
+    inhibitor: str
+
+
+def sorted_turnover(treatments: Mapping[str, float] | None = None, hypoxia: bool = False,
+                    inhibitor: str = "chloroquine", inhibitor_dose_um: float = 20.0,
+                    hours: float = 24.0, cell_line: str = "Huh7") -> SortedTurnover:
+    """LC3-II and p62 of sorted CD133+ and CD133− cells, without and with a lysosomal inhibitor.
+
+    Each sorted population is treated for ``hours`` (in hypoxia with nutrient starvation or
+    in normoxia, from time 0, as in :func:`simulate_populations`); the inhibitor joins for
+    the last ``min(hours, 4)`` hours, as in :func:`widgets.model.assays.turnover_blot`.
+    Over a day the populations barely convert into each other, so each is read as sorted.
+
+    Parameters
+    ----------
+    treatments : mapping of str to float, optional
+        Compound to dose in µM (e.g. ``{"sorafenib": 5.0}``), without the inhibitor.
+    hypoxia : bool
+        Hypoxia with nutrient starvation (True) or normoxia in full medium.
+    inhibitor : str
+        One of ``widgets.model.assays.LYSOSOMAL_INHIBITORS``.
+    inhibitor_dose_um : float
+        Its concentration, µM, 0 to ``MAX_DOSE_UM`` (chloroquine: 20 µM is usual).
+    hours : float
+        Time to harvest, ``0 < hours <= MAX_HOURS`` (= 8760).
+    cell_line : str
+        One of ``widgets.CELL_LINES``.
+
+    Raises
+    ------
+    ValueError
+        Bad names, doses, hours or ``hypoxia``, or the inhibitor among the treatments; the
+        message names the value and the valid choices.
+    """
+    inhibitor, inhibitor_dose_um = checked_inhibitor(inhibitor, inhibitor_dose_um)
+    hypoxia = _checked_hypoxia(hypoxia)
+    hours = checked_hours(hours)
+    experiment = make_experiment(treatments, None, cell_line)
+    check_inhibitor_apart(inhibitor, experiment)
+    gains = hypoxia_induction(parameter_values(experiment.cell_line), hypoxia)
+    out: dict[str, dict] = {"lc3_i": {}, "lc3_ii": {}, "p62": {}, "flux_readout": {},
+                            "true_flux": {}}
+    for index, population in enumerate(POPULATIONS):
+        gain = 1.0 if gains is None else float(gains[index])
+        without, flux = harvest(experiment, None, 0.0, hours, hours, gain)
+        with_inhibitor, _ = harvest(experiment, inhibitor, inhibitor_dose_um, hours,
+                                    min(hours, 4.0), gain)
+        for row, name in enumerate(("p62", "lc3_i", "lc3_ii")):
+            out[name][population] = np.array([without[row], with_inhibitor[row]])
+        out["flux_readout"][population] = float(with_inhibitor[2] - without[2])
+        out["true_flux"][population] = flux
+    return SortedTurnover(**out, hypoxia=hypoxia, inhibitor=inhibitor)

@@ -11,10 +11,11 @@ import numpy as np
 
 from ..figures import exosomes as figures
 from ..model.data_files import data_cache
-from ..model.exosomes import RELEASE_BLOCKER, recipient_ic50, simulate_coculture
+from ..model.exosomes import (RELEASE_BLOCKER, recipient_ic50, simulate_coculture,
+                              vesicle_transfer)
 from ..model.labels import describe_condition, format_dose, typical_dose
 from ..model.vesicles import characterise, preparation_label, preparations
-from .controls import compound_choice
+from .controls import KNOCKDOWN_FRACTION, compound_choice
 from .declaration import Panel, build, choice, number, panel_factory
 
 if TYPE_CHECKING:
@@ -105,4 +106,56 @@ def characterisation_explorer() -> PanelBox:
     return build(characterisation_panel())
 
 
-PANELS = (coculture_panel, characterisation_panel)
+DONOR_CONDITIONS = (("untreated", ""), ("chloroquine", "chloroquine"),
+                    ("bafilomycin A1", "bafilomycin_a1"), ("3-MA", "3_methyladenine"),
+                    ("ATG5 siRNA", "ATG5"), ("ATG7 siRNA", "ATG7"))
+TRANSFER_DONORS = ("Huh7-SR", "Huh7")
+
+
+def donor_condition(condition: str) -> tuple[dict[str, float], dict[str, float]]:
+    """The donors' treatments (µM) and knockdown for a ``DONOR_CONDITIONS`` value."""
+    if not condition:
+        return {}, {}
+    if condition.isupper():
+        return {}, {condition: KNOCKDOWN_FRACTION}
+    return {condition: typical_dose(condition)}, {}
+
+
+@panel_factory
+def vesicle_autophagy_panel() -> Panel:
+    """Donors' LC3-II and p62, the vesicles they release, and recipients given them, declared."""
+    controls = (choice("condition", "donors", DONOR_CONDITIONS, "chloroquine",
+                       tuple(value for _, value in DONOR_CONDITIONS), kind="dropdown",
+                       mention="the donors' autophagy inhibitor"),
+                compound_choice("drug", "recipients' drug", DRUGS, "sorafenib", none=False,
+                                mention="the recipients' drug"),
+                choice("donor", "donor cells", [(line, line) for line in TRANSFER_DONORS],
+                       "Huh7-SR", mention="the donor line"))
+
+    def draw(artists, values):
+        drug, donor = values["drug"], values["donor"]
+        treatments, knockdown = donor_condition(values["condition"])
+        dose = typical_dose(drug)
+        result = vesicle_transfer(treatments, knockdown, drug, dose, donor)
+        reference = vesicle_transfer({}, {}, drug, dose, donor)
+        return figures.update_vesicle_transfer(
+            artists, result, reference,
+            f"{donor} donors, {describe_condition(treatments, knockdown)} for 24 h; their "
+            f"vesicles to Huh7 recipients under {drug} {format_dose(dose)} for 72 h")
+
+    return Panel(controls, figures.vesicle_transfer_figure, draw,
+                 "Left: LC3-II and p62 of the donor cells after 24 h with the chosen inhibitor "
+                 "(blue) and untreated (black), relative to untreated donors. Middle: the "
+                 "vesicles they released, relative to untreated donors, and the LC3-II and p62 "
+                 "the vesicles carry (a.u.). Right: Huh7 recipients after 72 h of the drug "
+                 "without (black) and with (blue) those vesicles: LC3-II and p62 relative to "
+                 "untreated recipients, and viability. siRNAs remove "
+                 f"{KNOCKDOWN_FRACTION:.0%} of the protein.")
+
+
+def vesicle_autophagy_explorer() -> PanelBox:
+    """Where autophagy and vesicle release meet (see the panel)."""
+    return build(vesicle_autophagy_panel())
+
+
+PANELS = (coculture_panel, characterisation_panel, vesicle_autophagy_panel)

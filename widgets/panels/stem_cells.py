@@ -11,8 +11,10 @@ from ..figures import stem_cells as figures
 from ..model.cytometry import isotype_gate, stain
 from ..model.labels import describe_condition, typical_dose
 from ..model.pharmacology import ic50
-from ..model.stem_cells import basal_stem_fraction, simulate_populations, therapy_cycles
-from .controls import PARENTAL_LINES, cell_line_choice, compound_choice
+from ..model.assays import LYSOSOMAL_INHIBITORS
+from ..model.stem_cells import (basal_stem_fraction, simulate_populations, sorted_turnover,
+                                therapy_cycles)
+from .controls import PARENTAL_LINES, cell_line_choice, compound_choice, format_hours
 from .declaration import Panel, build, choice, number, panel_factory
 
 if TYPE_CHECKING:
@@ -158,4 +160,47 @@ def sorted_cells_regrow() -> PanelBox:
     return build(sorted_cells_panel())
 
 
-PANELS = (therapy_cycles_panel, flow_cytometer_panel, sorted_cells_panel)
+TURNOVER_HOURS = (6.0, 12.0, 24.0, 48.0, 72.0)
+
+
+@panel_factory
+def sorted_turnover_panel() -> Panel:
+    """The LC3 turnover assay of sorted CD133+ and CD133− Huh7 cells, declared."""
+    controls = (compound_choice("drug", "drug", ("sorafenib",), "sorafenib", static=("", "sorafenib"),
+                                mention="sorafenib"),
+                _environment_choice(),
+                compound_choice("inhibitor", "inhibitor", LYSOSOMAL_INHIBITORS, "chloroquine",
+                                static=("chloroquine", "bafilomycin_a1"), none=False,
+                                mention="the lysosomal inhibitor"),
+                number("hours", "harvest", TURNOVER_HOURS, 24.0, format_hours, static=(24.0, 72.0),
+                       mention="the harvest time"))
+
+    def draw(artists, values):
+        drug, inhibitor, hours = values["drug"], values["inhibitor"], float(values["hours"])
+        treatments = {drug: typical_dose(drug)} if drug else {}
+        dose = typical_dose(inhibitor)
+        normoxia, hypoxia = (sorted_turnover(treatments, culture, inhibitor, dose, hours, "Huh7")
+                             for culture in (False, True))
+        chosen = hypoxia if values["hypoxia"] else normoxia
+        culture = "hypoxia + starvation" if values["hypoxia"] else "normoxia"
+        return figures.update_sorted_turnover(
+            artists, chosen, normoxia, hypoxia,
+            f"Sorted Huh7, {describe_condition(treatments, {})}, {culture}, {hours:g} h; "
+            f"{describe_condition({inhibitor: dose}, {})} last {min(hours, 4.0):g} h")
+
+    return Panel(controls, figures.sorted_turnover_figure, draw,
+                 "Left: LC3-II (blue) and p62 (purple) of sorted CD133+ and CD133− Huh7 cells "
+                 "without and with a lysosomal inhibitor for the last hours, relative to "
+                 "untreated cells in normoxia, in the chosen culture. Right: the LC3 turnover "
+                 "read-out (LC3-II with minus without the inhibitor) of CD133+ (vermillion) and "
+                 "CD133− cells (sky blue) in normoxia and in hypoxia with nutrient starvation; the "
+                 "chosen culture's bars are solid. Sorafenib, when given, is at "
+                 f"{typical_dose('sorafenib'):g} µM.")
+
+
+def sorted_turnover_blot() -> PanelBox:
+    """The LC3 turnover assay of sorted CD133+ and CD133− cells (see the panel)."""
+    return build(sorted_turnover_panel())
+
+
+PANELS = (therapy_cycles_panel, flow_cytometer_panel, sorted_cells_panel, sorted_turnover_panel)

@@ -92,4 +92,28 @@ TWO_MIR21_FINDINGS = Diagram(
     rows=(("acid", "sora"), ("spread", "resist")),
 )
 
-DIAGRAMS = (EXOSOME_BIOGENESIS, CONDITIONED_MEDIUM_CONTROLS, RESISTANCE_CARGO, TWO_MIR21_FINDINGS)
+AUTOPHAGY_VESICLE_CROSSROADS = Diagram(
+    name="autophagy_vesicle_crossroads",
+    nodes=(
+        Node("early", "3-MA or ATG7\nsiRNA: fewer\nautophagosomes", "inhibitor"),
+        Node("autophagosome", "autophagosome\n(LC3-II, p62)", "process"),
+        Node("mvb", "multivesicular\nbody", "process"),
+        Node("lysosome", "lysosome:\ndegraded", "death"),
+        Node("late", "chloroquine or\nbafilomycin A1", "inhibitor"),
+        Node("atg5", "ATG5 and\nATG16L1", "protein"),
+        Node("release", "vesicles released\n(with LC3-II and\np62 when blocked)", "quantity"),
+    ),
+    edges=(
+        Edge("early", "autophagosome", "inhibits"),
+        Edge("autophagosome", "lysosome", "becomes"),
+        Edge("mvb", "lysosome", "becomes"),
+        Edge("autophagosome", "mvb", "binds", "amphisome"),
+        Edge("late", "lysosome", "inhibits"),
+        Edge("mvb", "release", "becomes", "more when\nthe lysosome\nis blocked"),
+        Edge("atg5", "release", "activates", "needed"),
+    ),
+    rows=(("early", "late"),),
+)
+
+DIAGRAMS = (EXOSOME_BIOGENESIS, CONDITIONED_MEDIUM_CONTROLS, RESISTANCE_CARGO, TWO_MIR21_FINDINGS,
+            AUTOPHAGY_VESICLE_CROSSROADS)

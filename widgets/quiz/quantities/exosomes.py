@@ -1,7 +1,7 @@
 """Quiz quantities of the exosome chapter."""
 from __future__ import annotations
 
-from ...model.exosomes import recipient_ic50
+from ...model.exosomes import recipient_ic50, vesicle_transfer
 from . import conditions
 
 
@@ -17,4 +17,14 @@ def coculture_ic50_shift(spec: dict) -> float:
     return together / alone
 
 
-QUANTITIES = {"coculture_ic50_shift": coculture_ic50_shift}
+def donor_vesicle_release(spec: dict) -> float:
+    """Vesicles released by conditioned donors relative to untreated donors
+    (:func:`widgets.model.exosomes.vesicle_transfer`): ``treatments`` and ``knockdown`` of the
+    donors, ``donor`` (default Huh7-SR) and ``conditioning_hours`` (default 24)."""
+    treatments, knockdown, _, _ = conditions(spec)
+    return vesicle_transfer(treatments, knockdown, donor=spec.get("donor", "Huh7-SR"),
+                            conditioning_hours=spec.get("conditioning_hours", 24.0)).vesicles
+
+
+QUANTITIES = {"coculture_ic50_shift": coculture_ic50_shift,
+              "donor_vesicle_release": donor_vesicle_release}
