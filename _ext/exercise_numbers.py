@@ -3,7 +3,8 @@
 sphinx-exercise numbers exercises with Sphinx's figure numbering, which counts across the
 whole book when the table of contents is not section-numbered ("Exercise 44"). After Sphinx
 has assigned those numbers, in reading order, this hook renumbers each chapter's exercises
-from 1, prefixed by the chapter's place in ``_toc.yml``. Every place that shows the number
+from 1, prefixed by the chapter's place in ``_toc.yml`` (the few exercises of the reference
+part are numbered 1, 2, … among themselves). Every place that shows the number
 reads it from there: the exercise's title, its solution's title, references to it, and the
 printed book. The instructor guide numbers its solutions with :func:`exercise_number`.
 """
@@ -31,8 +32,8 @@ def exercise_number(chapter: str, position: int, chapters: list[str]) -> str:
 
 
 def per_chapter(fignumbers: dict[str, dict[str, dict[str, tuple[int, ...]]]],
-                chapters: list[str]) -> dict[str, dict[str, tuple[int, int]]]:
-    """Each chapter page's exercises numbered (chapter, position in the chapter).
+                chapters: list[str]) -> dict[str, dict[str, tuple[int, ...]]]:
+    """Each page's exercises numbered per chapter: (chapter, position in the chapter).
 
     Parameters
     ----------
@@ -45,21 +46,22 @@ def per_chapter(fignumbers: dict[str, dict[str, dict[str, tuple[int, ...]]]],
     Returns
     -------
     dict
-        Document -> node id -> (chapter number, exercise number in that chapter), for every
-        document under ``chapters/<chapter>/`` that has exercises; their order within the
-        chapter is the book-wide order.
+        Document -> node id -> number, for every document that has exercises: under
+        ``chapters/<chapter>/``, (chapter number, exercise number in that chapter); elsewhere
+        (the reference part), (exercise number among those outside the chapters,). Within a
+        chapter, and outside them, the order is the book-wide order.
     """
-    found: dict[str, list[tuple[tuple[int, ...], str, str]]] = {}
+    found: dict[str | None, list[tuple[tuple[int, ...], str, str]]] = {}
     for docname, types in fignumbers.items():
         parts = docname.split("/")
-        if len(parts) < 3 or parts[0] != "chapters" or parts[1] not in chapters:
-            continue
+        in_chapter = len(parts) >= 3 and parts[0] == "chapters" and parts[1] in chapters
         for node_id, number in types.get(EXERCISE, {}).items():
-            found.setdefault(parts[1], []).append((number, docname, node_id))
-    numbered: dict[str, dict[str, tuple[int, int]]] = {}
+            found.setdefault(parts[1] if in_chapter else None, []).append((number, docname, node_id))
+    numbered: dict[str, dict[str, tuple[int, ...]]] = {}
     for chapter, entries in found.items():
+        prefix = () if chapter is None else (chapters.index(chapter) + 1,)
         for position, (_, docname, node_id) in enumerate(sorted(entries), start=1):
-            numbered.setdefault(docname, {})[node_id] = (chapters.index(chapter) + 1, position)
+            numbered.setdefault(docname, {})[node_id] = (*prefix, position)
     return numbered
 
 

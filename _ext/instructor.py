@@ -24,6 +24,7 @@ from pathlib import Path
 
 from docutils import nodes
 from docutils.statemachine import StringList
+from sphinx import addnodes
 from sphinx.util.docutils import SphinxDirective
 
 from _ext.exercise_numbers import chapter_order, exercise_number
@@ -318,19 +319,18 @@ class FigurePack(SphinxDirective):
             self.env.hcc_figure_packs = {}
         self.env.hcc_figure_packs[self.env.docname] = chapter
         name = figure_pack_name(chapter)
-        intro = nodes.paragraph()
-        if self.env.app.builder.format == "html":
-            target = posixpath.relpath(f"{FIGURE_PACKS}/{name}", posixpath.dirname(self.env.docname))
-            intro += [nodes.Text("Download "), nodes.reference("", name, refuri=target,
-                                                             classes=["hcc-figure-pack"]),
-                      nodes.Text(" (zip). It holds:")]
-        else:
-            intro += nodes.Text(f"The website's instructor page offers {name} (zip). It holds:")
+        target = posixpath.relpath(f"{FIGURE_PACKS}/{name}", posixpath.dirname(self.env.docname))
+        link = nodes.paragraph("", "Download ", nodes.reference("", name, refuri=target),
+                               nodes.Text(" (zip). It holds:"))
+        mention = nodes.paragraph(text=f"The website's instructor page offers {name} (zip). "
+                                       "It holds:")
+        # Which of the two a builder keeps is decided when it writes (Sphinx's ``only``).
+        intro = [addnodes.only("", link, expr="html"), addnodes.only("", mention, expr="not html")]
         items = nodes.bullet_list()
         for entry in [*contents, "CONTENTS.txt (what each figure shows, with each widget's key "
                                  "numbers, and the licence)"]:
             items += nodes.list_item("", nodes.paragraph(text=entry))
-        return [nodes.container("", intro, items, classes=["hcc-figure-pack"])]
+        return [nodes.container("", *intro, items, classes=["hcc-figure-pack"])]
 
 
 def _forget_figure_pack(app, env, docname):

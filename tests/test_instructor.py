@@ -73,8 +73,10 @@ def _text(html: str) -> str:
 
 
 def _plain_phrase(markdown: str) -> str:
-    """The first run of at least 24 plain characters of ``markdown`` (no roles, no emphasis)."""
-    plain = re.sub(r"[*_]", "", re.sub(r"\{[^}]+\}`[^`]*`|`[^`]*`|\$[^$]*\$", " ", markdown))
+    """The first run of at least 24 plain characters of ``markdown`` (no roles, no emphasis;
+    a glossary term reads as its text)."""
+    terms = re.sub(r"\{term\}`([^`<]*?)\s*(?:<[^>]*>)?`", r"\1", markdown)
+    plain = re.sub(r"[*_]", "", re.sub(r"\{[^}]+\}`[^`]*`|`[^`]*`|\$[^$]*\$", " ", terms))
     return re.search(r"[A-Za-z][A-Za-z ,]{23,}", plain).group(0)[:24]
 
 
@@ -265,14 +267,16 @@ def test_exercises_are_numbered_from_1_in_each_chapter_in_reading_order():
     # Sphinx's numbers through the book (reading order), given in a scrambled dict order.
     book_wide = {"chapters/drugs/quiz": {"exercise": {"e": (5,)}},
                  "chapters/machinery/index": {"exercise": {"a": (1,), "b": (2,)}},
-                 "reference/model": {"exercise": {"r": (6,)}},
+                 "reference/validation": {"exercise": {"r": (7,)}},
+                 "reference/model": {"exercise": {"q": (6,)}},
                  "chapters/drugs/index": {"exercise": {"d": (4,)}, "figure": {"f": (1,)}},
                  "chapters/machinery/lc3_p62": {"exercise": {"c": (3,)}}}
     numbered = per_chapter(book_wide, ["machinery", "drugs"])
     assert numbered == {"chapters/machinery/index": {"a": (1, 1), "b": (1, 2)},
                         "chapters/machinery/lc3_p62": {"c": (1, 3)},
                         "chapters/drugs/index": {"d": (2, 1)},
-                        "chapters/drugs/quiz": {"e": (2, 2)}}
+                        "chapters/drugs/quiz": {"e": (2, 2)},
+                        "reference/model": {"q": (1,)}, "reference/validation": {"r": (2,)}}
 
 
 def test_the_guide_numbers_each_exercise_chapter_dot_position_in_toc_order():
@@ -401,3 +405,40 @@ def test_each_guide_page_offers_the_teachers_pack(chapter):
     text = (GUIDE / f"{chapter}.md").read_text(encoding="utf-8")
     for directive in ("exercise-solutions", "exit-ticket", "figure-pack"):
         assert f"```{{{directive}}} {chapter}\n```" in text, (chapter, directive)
+
+
+def _page_exercise_numbers(built_site, chapter: str) -> list[tuple[str, str]]:
+    """(label, number shown in its title) of each exercise on ``chapter``'s built pages."""
+    from bs4 import BeautifulSoup
+
+    from tools.student_notebooks import chapter_pages
+
+    shown = []
+    for page in chapter_pages():
+        if page.parts[1] == chapter:
+            soup = BeautifulSoup((built_site / page.with_suffix(".html")).read_text(encoding="utf-8"),
+                                 "html.parser")
+            for exercise in soup.select("div.exercise.admonition"):
+                title = exercise.select_one(".admonition-title").get_text()
+                shown.append((exercise["id"], re.match(r"Exercise (\d+\.\d+)", title).group(1)))
+    return shown
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_the_site_numbers_each_exercise_the_same_on_its_page_and_in_the_guide(built_site, chapter):
+    guide = _text((built_site / "reference" / "instructor" / f"{chapter}.html").read_text(encoding="utf-8"))
+    in_guide = [(label, number) for number, label in
+                re.findall(r"Exercise (\d+\.\d+) \( ?([\w-]+) ?, on", guide)]
+    on_pages = _page_exercise_numbers(built_site, chapter)
+    assert on_pages and on_pages == in_guide
+    number = _instructor().chapters().index(chapter) + 1
+    assert [n for _, n in on_pages] == [f"{number}.{i}" for i in range(1, len(on_pages) + 1)]
+
+
+def test_the_printed_book_numbers_exercises_as_the_site_does(built_pdf, built_site):
+    pypdf = pytest.importorskip("pypdf")
+    text = re.sub(r"\s+", "", "".join(page.extract_text() for page in pypdf.PdfReader(built_pdf).pages))
+    for chapter in CHAPTERS:
+        numbers = [n for _, n in _page_exercise_numbers(built_site, chapter)]
+        assert [n for n in numbers if f"Exercise{n}" not in text] == [], chapter
+    assert not re.search(r"Exercise(?:[1-9]\d|\d{3})[^.\d]", text), "a book-wide number"
