@@ -1,6 +1,6 @@
-"""Sphinx extension: the instructor guide's answer keys, generated when the book is built.
+"""Sphinx extension: the instructor guide's keys and teacher's pack, generated when the book is built.
 
-Two directives, each taking a chapter (a folder under ``chapters/``):
+Four directives, each taking a chapter (a folder under ``chapters/``):
 
 * ``{quiz-answer-key} <chapter>``: every question of the chapter's bank in
   ``data/quizzes/``, grouped by the page it tests, with its right answer (for a numeric
@@ -8,8 +8,13 @@ Two directives, each taking a chapter (a folder under ``chapters/``):
   explains it. Nothing is retyped, so the key cannot drift from the quiz.
 * ``{exercise-solutions} <chapter>``: every exercise of the chapter's pages, in the order of
   the table of contents, with its solution, read from the pages' ``{exercise}`` and
-  ``{solution}`` blocks. They are rendered as plain text here, so their labels stay the
-  chapters' own; relative ``{doc}`` links are made absolute.
+  ``{solution}`` blocks, each numbered as its page numbers it (4.3: chapter 4, exercise 3;
+  :mod:`_ext.exercise_numbers`, which this extension sets up) and followed by its rubric.
+  They are rendered as plain text here, so their labels stay the chapters' own; relative
+  ``{doc}`` links are made absolute.
+* ``{exit-ticket} <chapter>``: three short questions to print on half a sheet, then their key.
+* ``{figure-pack} <chapter>``: a link to the chapter's figures as one zip, and its contents;
+  the zip is written when the HTML build finishes (see :mod:`_ext.teaching_pack`).
 """
 from __future__ import annotations
 
@@ -19,8 +24,12 @@ from pathlib import Path
 
 from docutils import nodes
 from docutils.statemachine import StringList
+from sphinx import addnodes
 from sphinx.util.docutils import SphinxDirective
 
+from _ext.exercise_numbers import chapter_order, exercise_number
+from _ext.teaching_pack import (exit_ticket_markdown, figure_pack, figure_pack_contents,
+                                figure_pack_name, rubric_markdown, zip_bytes)
 from tools.student_notebooks import chapter_pages, read_page
 from widgets.quiz.bank import (CHAPTER_QUIZ, chapters as bank_chapters, load_bank, numeric_range,
                                  review_questions)
@@ -34,11 +43,7 @@ DOC_ROLE = re.compile(r"\{doc\}`(?P<text>[^`<]*?<)?(?P<target>[^`>]+)>?`")
 
 def chapters(root: Path = ROOT) -> list[str]:
     """The chapter folders, in table-of-contents order."""
-    found = []
-    for page in chapter_pages(root):
-        if page.parts[1] not in found:
-            found.append(page.parts[1])
-    return found
+    return chapter_order(chapter_pages(root))
 
 
 def checked_chapter(chapter: str, root: Path = ROOT) -> str:
@@ -245,13 +250,23 @@ def exercises(chapter: str) -> list[dict]:
 
 
 def solutions_markdown(chapter: str) -> str:
-    """Every exercise of ``chapter`` with its solution, as MyST markdown."""
+    """Every exercise of ``chapter`` with its solution and rubric, as MyST markdown.
+
+    Each exercise carries the number its page shows (chapter.exercise, see
+    :mod:`_ext.exercise_numbers`).
+    """
     items = exercises(chapter)
-    lines = [f"The chapter has {len(items)} exercises.", ""]
-    for number, item in enumerate(items, start=1):
+    order = chapters()
+    lines = [f"The chapter has {len(items)} exercises, numbered as their pages number them. "
+             "Each solution is followed by a rubric: one criterion per point of the model "
+             "solution and one for reasoning, each scored 2 (met, with its reason), "
+             "1 (met without its reason, or with a small error) or 0 (missing or wrong).", ""]
+    for position, item in enumerate(items, start=1):
         target = "/" + item["page"].with_suffix("").as_posix()
+        number = exercise_number(chapter, position, order)
         lines += [f"**Exercise {number}** (`{item['label']}`, on {{doc}}`{target}`)", "",
-                  item["exercise"], "", "*Solution.*", "", item["solution"], ""]
+                  item["exercise"], "", "*Solution.*", "", item["solution"], "",
+                  f"*Rubric for exercise {number}.*", "", *rubric_markdown(item["solution"]), ""]
     return "\n".join(lines)
 
 
@@ -279,7 +294,71 @@ class ExerciseSolutions(_GeneratedMarkdown):
     make_markdown = staticmethod(solutions_markdown)
 
 
+class ExitTicket(_GeneratedMarkdown):
+    make_markdown = staticmethod(exit_ticket_markdown)
+
+
+FIGURE_PACKS = "_downloads/figure-packs"  # under the HTML output folder
+
+
+class FigurePack(SphinxDirective):
+    """``{figure-pack} <chapter>``: a link to the chapter's figure pack and what it holds.
+
+    The zip itself is written when the HTML build finishes (:func:`write_figure_packs`).
+    """
+
+    required_arguments = 1
+
+    def run(self):
+        try:
+            chapter = checked_chapter(self.arguments[0])
+            contents = figure_pack_contents(chapter)
+        except ValueError as error:
+            raise self.error(str(error)) from error
+        if not hasattr(self.env, "hcc_figure_packs"):
+            self.env.hcc_figure_packs = {}
+        self.env.hcc_figure_packs[self.env.docname] = chapter
+        name = figure_pack_name(chapter)
+        target = posixpath.relpath(f"{FIGURE_PACKS}/{name}", posixpath.dirname(self.env.docname))
+        link = nodes.paragraph("", "Download ", nodes.reference("", name, refuri=target),
+                               nodes.Text(" (zip). It holds:"))
+        mention = nodes.paragraph(text=f"The website's instructor page offers {name} (zip). "
+                                       "It holds:")
+        # Which of the two a builder keeps is decided when it writes (Sphinx's ``only``).
+        intro = [addnodes.only("", link, expr="html"), addnodes.only("", mention, expr="not html")]
+        items = nodes.bullet_list()
+        for entry in [*contents, "CONTENTS.txt (what each figure shows, with each widget's key "
+                                 "numbers, and the licence)"]:
+            items += nodes.list_item("", nodes.paragraph(text=entry))
+        return [nodes.container("", *intro, items, classes=["hcc-figure-pack"])]
+
+
+def _forget_figure_pack(app, env, docname):
+    getattr(env, "hcc_figure_packs", {}).pop(docname, None)
+
+
+def _merge_figure_packs(app, env, docnames, other):
+    env.hcc_figure_packs = {**getattr(env, "hcc_figure_packs", {}),
+                            **getattr(other, "hcc_figure_packs", {})}
+
+
+def write_figure_packs(app, exception):
+    """Write the figure pack of every chapter whose instructor page offers one (HTML only)."""
+    if exception is not None or app.builder.format != "html":
+        return
+    folder = Path(app.outdir) / FIGURE_PACKS
+    folder.mkdir(parents=True, exist_ok=True)
+    for chapter in sorted(set(getattr(app.env, "hcc_figure_packs", {}).values())):
+        (folder / figure_pack_name(chapter)).write_bytes(zip_bytes(figure_pack(chapter)))
+
+
 def setup(app):
+    app.setup_extension("_ext.exercise_numbers")
     app.add_directive("quiz-answer-key", QuizAnswerKey)
     app.add_directive("exercise-solutions", ExerciseSolutions)
+    app.add_directive("exit-ticket", ExitTicket)
+    app.add_directive("figure-pack", FigurePack)
+    app.connect("env-purge-doc", _forget_figure_pack)
+    app.connect("env-merge-info", _merge_figure_packs)
+    app.connect("build-finished", write_figure_packs)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,9 +1,10 @@
-// Citation previews and the way back from the bibliography.
-// sphinxcontrib-bibtex puts a citation's whole reference into a title attribute, which touch
-// screens never show, and a tap lands somewhere in a long bibliography. Here a citation opens
+// Citation and glossary-term previews, and the way back from the bibliography.
+// sphinxcontrib-bibtex puts a citation's whole reference into a title attribute, and
+// _ext/term_previews.py a term's definition into its link's; touch screens never show a
+// title, and a tap lands somewhere in a long bibliography or glossary. Here a citation or term opens
 // a preview (a non-modal dialog) on keyboard focus, on mouse hover and on a first tap; the
-// preview links to the bibliography entry, and a second tap or click, or Enter, follows the
-// citation itself. The citation left from is remembered for the session, so that the
+// preview links to the bibliography or glossary entry, and a second tap or click, or Enter,
+// follows the link itself. The citation left from is remembered for the session, so that the
 // bibliography highlights the entry and offers a link back to that citation.
 (function () {
   var ORIGIN_KEY = "hcc-citation-origin";
@@ -16,6 +17,13 @@
   var openedByHover = false;
   var refocusing = null;  // a citation link given focus back, whose preview stays closed
   var timer = null;
+
+  var CITATIONS = ".bibtex-citation > a[title]";
+  var TERMS = "a.reference.internal[title] > .std-term";  // the term's text inside its link
+
+  function isTerm(link) {
+    return !link.closest(".bibtex-citation");
+  }
 
   function citationOf(element) {
     return element && element.closest ? element.closest("a[data-reference]") : null;
@@ -35,7 +43,6 @@
     previewText.id = "citation-preview-text";
     previewLink = document.createElement("a");
     previewLink.className = "citation-preview-go";
-    previewLink.textContent = "Go to the bibliography entry";
     preview.append(previewText, previewLink);
   }
 
@@ -71,6 +78,9 @@
     current = link;
     openedByHover = byHover;
     previewText.textContent = link.dataset.reference;
+    preview.setAttribute("aria-label", isTerm(link) ? "Definition" : "Reference");
+    previewLink.textContent = isTerm(link) ? "Go to the glossary entry"
+                                           : "Go to the bibliography entry";
     previewLink.setAttribute("href", link.getAttribute("href"));
     link.after(preview);
     link.setAttribute("aria-expanded", "true");
@@ -100,6 +110,7 @@
   }
 
   function remember(link) {
+    if (isTerm(link)) { return; }
     var origin = {
       target: link.href,
       back: location.href.split("#")[0] + "#" + link.closest(".bibtex-citation").id,
@@ -211,8 +222,8 @@
   }
 
   function start() {
-    var links = document.querySelectorAll(".bibtex-citation > a[title]");
-    links.forEach(prepare);
+    document.querySelectorAll(CITATIONS).forEach(prepare);
+    document.querySelectorAll(TERMS).forEach(function (term) { prepare(term.parentElement); });
     buildPreview();
     document.addEventListener("click", onClick);
     document.addEventListener("pointerover", onPointerOver);

@@ -1,8 +1,13 @@
-// Worksheets (see print.css): on chapter pages, buttons that print the page with its solutions
-// closed or open; on every page with a quiz, an answer key at the end that only print shows.
-// The key is built when the page loads, not on "beforeprint", which a PDF export may not fire.
+// Worksheets (see print.css). On chapter pages, two buttons: the worksheet (no solution, no
+// answer key, ruled space under each exercise) and the key (solutions open, the quiz's answer
+// key on the last sheet). On an instructor page, a button that prints the exit ticket alone,
+// twice on one sheet. Everything print needs is built when the page loads, not on
+// "beforeprint", which a PDF export may not fire.
 (function () {
-  var WITH_SOLUTIONS = "hcc-print-solutions";
+  var WITH_KEY = "hcc-print-solutions";
+  var EXIT_TICKET = "hcc-print-exit-ticket";
+  // Ruled lines under an exercise: about one per six words of the exercise, 5 to 16.
+  var WORDS_PER_LINE = 6, MIN_LINES = 5, MAX_LINES = 16;
 
   function rounded(value) {
     return String(parseFloat(Number(value).toPrecision(3)));
@@ -52,15 +57,32 @@
     article.appendChild(section);
   }
 
-  function printButton(text, withSolutions) {
+  function answerSpace(exercise) {
+    var words = exercise.textContent.trim().split(/\s+/).length;
+    var lines = Math.max(MIN_LINES, Math.min(MAX_LINES, Math.round(words / WORDS_PER_LINE)));
+    var space = document.createElement("div");
+    space.className = "hcc-answer-space";
+    space.setAttribute("aria-hidden", "true");
+    space.dataset.lines = String(lines);
+    for (var i = 0; i < lines; i += 1) { space.appendChild(document.createElement("div")); }
+    return space;
+  }
+  function addAnswerSpaces(article) {
+    article.querySelectorAll(".exercise").forEach(function (exercise) {
+      exercise.after(answerSpace(exercise));
+    });
+  }
+
+  // A print button; mode is the class html carries while the page prints ("" for none).
+  function printButton(text, mode) {
     var button = document.createElement("button");
     button.type = "button";
     button.textContent = text;
     button.addEventListener("click", function () {
       var root = document.documentElement;
-      root.classList.toggle(WITH_SOLUTIONS, withSolutions);
+      [WITH_KEY, EXIT_TICKET].forEach(function (other) { root.classList.toggle(other, other === mode); });
       window.addEventListener("afterprint", function () {
-        root.classList.remove(WITH_SOLUTIONS);
+        root.classList.remove(WITH_KEY, EXIT_TICKET);
       }, { once: true });
       window.print();
     });
@@ -69,10 +91,21 @@
   function addPrintButtons(article) {
     var bar = document.createElement("div");
     bar.className = "hcc-worksheet";
-    bar.append(printButton("Print this page as a worksheet", false),
-               printButton("Print with solutions", true));
+    bar.append(printButton("Print this page as a worksheet", ""),
+               printButton("Print with solutions and answer key", WITH_KEY));
     var title = article.querySelector("h1");
     if (title) { title.after(bar); } else { article.prepend(bar); }
+  }
+  // The exit ticket prints alone, twice, to be cut into two half sheets.
+  function addExitTicketButton(ticket) {
+    var bar = document.createElement("div");
+    bar.className = "hcc-worksheet";
+    bar.append(printButton("Print the exit ticket", EXIT_TICKET));
+    ticket.before(bar);
+    var copy = ticket.cloneNode(true);
+    copy.classList.add("hcc-exit-ticket-copy");
+    copy.setAttribute("aria-hidden", "true");
+    ticket.after(copy);
   }
 
   function isChapterPage() {
@@ -83,7 +116,11 @@
     var article = document.querySelector("article.bd-article");
     if (!article) { return; }
     addAnswerKey(article);
-    if (isChapterPage()) { addPrintButtons(article); }
+    if (isChapterPage()) {
+      addAnswerSpaces(article);
+      addPrintButtons(article);
+    }
+    article.querySelectorAll(".hcc-exit-ticket").forEach(addExitTicketButton);
   }
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", start);

@@ -11,7 +11,7 @@ GLOSSARY = ROOT / "reference" / "glossary.md"
 TERM_ROLE = re.compile(r"\{term\}`([^`]+)`")
 # Terms the glossary defines although no chapter mentions them yet; once a chapter does, the
 # test below fails until the mention is linked and the term is taken off this list.
-NOT_YET_IN_THE_CHAPTERS = {"cancer-associated fibroblast"}
+NOT_YET_IN_THE_CHAPTERS = {"cancer-associated fibroblast", "size-exclusion chromatography"}
 
 
 def _entries() -> list[list[str]]:
@@ -103,3 +103,84 @@ def test_every_chapter_links_at_least_three_terms():
 
 def test_the_glossary_is_in_the_table_of_contents():
     assert "- file: reference/glossary" in (ROOT / "_toc.yml").read_text(encoding="utf-8")
+
+
+# Term previews: a term's definition on tap, hover and keyboard focus, as citations have.
+
+TERM = "a.reference.internal:has(> .std-term)"
+GO = "Go to the glossary entry"
+PAGE = "chapters/exosomes/index.html"
+
+
+def _definition(built_site, anchor: str) -> str:
+    """The glossary's definition of the term at ``anchor``, as plain text without citations."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup((built_site / "reference" / "glossary.html").read_text(encoding="utf-8"),
+                         "html.parser")
+    definition = soup.find(id=anchor).find_next("dd")
+    for citation in definition.select(".bibtex-citation"):
+        citation.decompose()
+    return " ".join(definition.get_text(" ").split())
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[A-Za-z0-9]+", text)
+
+
+def test_every_term_link_carries_its_definition(built_site):
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup((built_site / PAGE).read_text(encoding="utf-8"), "html.parser")
+    links = [span.parent for span in soup.select("a.reference.internal > span.std-term")]
+    assert len(links) >= 5
+    for link in links:
+        anchor = link["href"].split("#")[1]
+        assert _words(link["title"]) == _words(_definition(built_site, anchor)), anchor
+
+
+def test_a_tap_shows_the_definition_and_a_second_tap_follows_the_term(browser, site_url, built_site):
+    from test_site import PHONE, _open
+
+    url = f"{site_url}/{PAGE}"
+    page, problems = _open(browser, url, "light", viewport=PHONE, has_touch=True, is_mobile=True)
+    link = page.locator(f"article {TERM}", has_text="GW4869").first
+    anchor = link.get_attribute("href").split("#")[1]
+    link.scroll_into_view_if_needed()
+    link.tap()
+    preview = page.get_by_role("dialog", name="Definition")
+    assert preview.is_visible() and page.url == url
+    assert _words(_definition(built_site, anchor))[:12] == _words(preview.inner_text())[:12]
+    assert preview.get_by_role("link", name=GO).get_attribute("href") == link.get_attribute("href")
+    assert link.get_attribute("title") is None, "a native tooltip would show it twice"
+    box = preview.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"]
+    link.tap()
+    page.wait_for_url("**/reference/glossary.html#term-*")
+    assert not problems, "\n".join(problems)
+    page.context.close()
+
+
+def test_keyboard_focus_and_hover_show_the_definition(browser, site_url):
+    from test_site import _open
+
+    page, problems = _open(browser, f"{site_url}/{PAGE}")
+    for _ in range(300):
+        page.keyboard.press("Tab")
+        if page.evaluate(f"document.activeElement.matches('{TERM}')"):
+            break
+    else:
+        raise AssertionError("no term reached with Tab")
+    preview = page.get_by_role("dialog", name="Definition")
+    assert preview.is_visible()
+    page.keyboard.press("Tab")
+    assert page.locator(":focus").inner_text() == GO
+    page.keyboard.press("Escape")
+    assert preview.count() == 0
+    page.mouse.move(0, 0)
+    page.locator(f"article {TERM}").nth(1).hover()
+    preview.wait_for(timeout=2000)
+    page.mouse.move(0, 0)
+    preview.wait_for(state="detached", timeout=2000)
+    assert not problems, "\n".join(problems)
+    page.context.close()

@@ -73,8 +73,10 @@ def _text(html: str) -> str:
 
 
 def _plain_phrase(markdown: str) -> str:
-    """The first run of at least 24 plain characters of ``markdown`` (no roles, no emphasis)."""
-    plain = re.sub(r"[*_]", "", re.sub(r"\{[^}]+\}`[^`]*`|`[^`]*`|\$[^$]*\$", " ", markdown))
+    """The first run of at least 24 plain characters of ``markdown`` (no roles, no emphasis;
+    a glossary term reads as its text)."""
+    terms = re.sub(r"\{term\}`([^`<]*?)\s*(?:<[^>]*>)?`", r"\1", markdown)
+    plain = re.sub(r"[*_]", "", re.sub(r"\{[^}]+\}`[^`]*`|`[^`]*`|\$[^$]*\$", " ", terms))
     return re.search(r"[A-Za-z][A-Za-z ,]{23,}", plain).group(0)[:24]
 
 
@@ -255,3 +257,188 @@ def test_only_a_blocks_leading_options_are_taken_off():
     assert content == "Text.\n\n```{figure} a.png\n:width: 50%\n```"
     options, content = _instructor().leading_options("---\nlabel: ex-2\n---\nText.\n:name: x")
     assert options == {"label": "ex-2"} and content == "Text.\n:name: x"
+
+
+# Exercise numbers: chapter.exercise, the same on the page, in the guide and in print.
+
+def test_exercises_are_numbered_from_1_in_each_chapter_in_reading_order():
+    from _ext.exercise_numbers import per_chapter
+
+    # Sphinx's numbers through the book (reading order), given in a scrambled dict order.
+    book_wide = {"chapters/drugs/quiz": {"exercise": {"e": (5,)}},
+                 "chapters/machinery/index": {"exercise": {"a": (1,), "b": (2,)}},
+                 "reference/validation": {"exercise": {"r": (7,)}},
+                 "reference/model": {"exercise": {"q": (6,)}},
+                 "chapters/drugs/index": {"exercise": {"d": (4,)}, "figure": {"f": (1,)}},
+                 "chapters/machinery/lc3_p62": {"exercise": {"c": (3,)}}}
+    numbered = per_chapter(book_wide, ["machinery", "drugs"])
+    assert numbered == {"chapters/machinery/index": {"a": (1, 1), "b": (1, 2)},
+                        "chapters/machinery/lc3_p62": {"c": (1, 3)},
+                        "chapters/drugs/index": {"d": (2, 1)},
+                        "chapters/drugs/quiz": {"e": (2, 2)},
+                        "reference/model": {"q": (1,)}, "reference/validation": {"r": (2,)}}
+
+
+def test_the_guide_numbers_each_exercise_chapter_dot_position_in_toc_order():
+    instructor = _instructor()
+    order = instructor.chapters()
+    assert order == ["machinery", "drugs", "stem_cells", "exosomes", "ncrna", "trials", "conclusion"]
+    for chapter_number, chapter in enumerate(order, start=1):
+        markdown = instructor.solutions_markdown(chapter)
+        shown = re.findall(r"^\*\*Exercise (\d+)\.(\d+)\*\* \(`([^`]+)`", markdown, re.M)
+        labels = [item["label"] for item in instructor.exercises(chapter)]
+        assert [label for *_, label in shown] == labels
+        assert [(int(c), int(n)) for c, n, _ in shown] == \
+            [(chapter_number, n) for n in range(1, len(labels) + 1)]
+    with pytest.raises(ValueError, match="unknown chapter 'nope'; valid choices are: machinery"):
+        instructor.exercise_number("nope", 1, order)
+
+
+# The teacher's pack: rubrics, exit tickets, figure packs.
+
+def _squeeze(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _rubric_rows(lines: list[str]) -> list[list[str]]:
+    return [[cell.strip() for cell in re.split(r"(?<!\\)\|", line)[1:-1]] for line in lines[2:]]
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_each_exercise_has_a_rubric_drawn_from_its_solution_with_no_number_of_its_own(chapter):
+    from _ext.teaching_pack import rubric_markdown
+
+    for exercise in _instructor().exercises(chapter):
+        rows = _rubric_rows(rubric_markdown(exercise["solution"]))
+        assert len(rows) >= 2, exercise["label"]  # at least one point and the reasoning row
+        solution = _squeeze(exercise["solution"])
+        for criterion, *levels in rows[:-1]:
+            assert len(levels) == 3 and all(levels), exercise["label"]
+            assert criterion.replace("\\|", "|") in solution, (exercise["label"], criterion)
+        rubric = "\n".join(rubric_markdown(exercise["solution"]))
+        numbers = set(re.findall(r"\d+(?:\.\d+)?", rubric))
+        assert numbers <= set(re.findall(r"\d+(?:\.\d+)?", solution)) | {"0", "1", "2"}, \
+            exercise["label"]
+
+
+def test_a_solution_splits_into_points_at_sentence_ends_only():
+    from _ext.teaching_pack import key_points
+
+    prose = ("Qu et al. found more protection with one line than with the other line. "
+             "The value `x = 1. Y` is code and stays whole in its sentence here. "
+             "Short one. The last sentence of the solution has enough words to count.")
+    assert key_points(prose) == [
+        "Qu et al. found more protection with one line than with the other line.",
+        "The value `x = 1. Y` is code and stays whole in its sentence here.",
+        "The last sentence of the solution has enough words to count."]
+    listed = "Two readouts.\n1. **First.** Count the particles. Then more.\n2. **Second.** Blot\n   them."
+    assert key_points(listed) == ["**First.** Count the particles.", "**Second.** Blot them."]
+    assert key_points("Run this.\n```python\nprint(1)\n```\nIt prints the number one to the screen.") \
+        == ["It prints the number one to the screen."]
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_the_exit_ticket_has_three_short_questions_and_its_key_comes_after_it(chapter):
+    from _ext.teaching_pack import exit_ticket, exit_ticket_markdown
+
+    questions = exit_ticket(chapter)
+    assert len(questions) == 3 and len({q["id"] for q in questions}) == 3
+    bank = {q["id"]: q for q in load_bank(chapter)["questions"]}
+    assert all(q["type"] == "single" and bank[q["id"]] == q for q in questions)
+    pages = {q["page"] for q in questions}
+    lesson_pages = {q["page"] for q in bank.values() if q["type"] == "single"} - {CHAPTER_QUIZ}
+    assert len(pages) == min(3, max(len(lesson_pages), 1)), (chapter, pages)
+    markdown = exit_ticket_markdown(chapter)
+    assert markdown.startswith("````{container} hcc-exit-ticket\n")
+    ticket, key = markdown.split("\n````\n")
+    for number, question in enumerate(questions, start=1):
+        assert f"**{number}.** {question['question']}" in ticket
+        right = next(i for i, option in enumerate(question["answers"]) if option["correct"])
+        assert f"{chr(65 + right)}. {question['answers'][right]['answer']}" in ticket
+        assert f"**{number}. {chr(65 + right)}**" in key
+        for option in question["answers"]:
+            assert option["feedback"] not in ticket
+    assert "Key" not in ticket
+
+
+def test_the_figure_pack_holds_the_chapters_diagrams_and_widget_frames_and_is_reproducible():
+    import io
+    import zipfile
+
+    from _ext.teaching_pack import figure_pack, figure_pack_contents, zip_bytes
+
+    files = figure_pack("exosomes")
+    assert sorted(files) == sorted(figure_pack_contents("exosomes") + ["CONTENTS.txt"])
+    sources = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "chapters" / "exosomes").glob("*")
+                        if p.suffix in (".md", ".ipynb"))
+    shown = set(re.findall(r"/book_assets/diagrams/([\w-]+)\.svg", sources))
+    assert {name.split("/")[1].rsplit(".", 1)[0] for name in files if name.startswith("diagrams/")} == shown
+    assert {"widgets/coculture.png", "widgets/characterisation.png"} <= set(files)
+    for name, content in files.items():
+        if name.endswith(".png"):
+            assert content.startswith(b"\x89PNG"), name
+        elif name.endswith(".pdf"):
+            assert content.startswith(b"%PDF"), name
+        elif name.endswith(".svg"):
+            assert b"<svg" in content, name
+    contents = files["CONTENTS.txt"].decode("utf-8")
+    assert all(name in contents for name in files if name.endswith(".png"))
+    first, second = zip_bytes(files), zip_bytes(figure_pack("exosomes"))
+    assert first == second
+    with zipfile.ZipFile(io.BytesIO(first)) as archive:
+        assert archive.namelist() == sorted(files)
+        assert {info.date_time for info in archive.infolist()} == {(2026, 1, 1, 0, 0, 0)}
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_every_chapter_lists_a_figure_pack_with_every_widget(chapter):
+    from _ext.teaching_pack import chapter_panels, figure_pack_contents
+
+    contents = figure_pack_contents(chapter)
+    assert contents, chapter
+    for declare in chapter_panels(chapter):
+        assert f"widgets/{declare.__name__.removesuffix('_panel')}.png" in contents
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_each_guide_page_offers_the_teachers_pack(chapter):
+    text = (GUIDE / f"{chapter}.md").read_text(encoding="utf-8")
+    for directive in ("exercise-solutions", "exit-ticket", "figure-pack"):
+        assert f"```{{{directive}}} {chapter}\n```" in text, (chapter, directive)
+
+
+def _page_exercise_numbers(built_site, chapter: str) -> list[tuple[str, str]]:
+    """(label, number shown in its title) of each exercise on ``chapter``'s built pages."""
+    from bs4 import BeautifulSoup
+
+    from tools.student_notebooks import chapter_pages
+
+    shown = []
+    for page in chapter_pages():
+        if page.parts[1] == chapter:
+            soup = BeautifulSoup((built_site / page.with_suffix(".html")).read_text(encoding="utf-8"),
+                                 "html.parser")
+            for exercise in soup.select("div.exercise.admonition"):
+                title = exercise.select_one(".admonition-title").get_text()
+                shown.append((exercise["id"], re.match(r"Exercise (\d+\.\d+)", title).group(1)))
+    return shown
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_the_site_numbers_each_exercise_the_same_on_its_page_and_in_the_guide(built_site, chapter):
+    guide = _text((built_site / "reference" / "instructor" / f"{chapter}.html").read_text(encoding="utf-8"))
+    in_guide = [(label, number) for number, label in
+                re.findall(r"Exercise (\d+\.\d+) \( ?([\w-]+) ?, on", guide)]
+    on_pages = _page_exercise_numbers(built_site, chapter)
+    assert on_pages and on_pages == in_guide
+    number = _instructor().chapters().index(chapter) + 1
+    assert [n for _, n in on_pages] == [f"{number}.{i}" for i in range(1, len(on_pages) + 1)]
+
+
+def test_the_printed_book_numbers_exercises_as_the_site_does(built_pdf, built_site):
+    pypdf = pytest.importorskip("pypdf")
+    text = re.sub(r"\s+", "", "".join(page.extract_text() for page in pypdf.PdfReader(built_pdf).pages))
+    for chapter in CHAPTERS:
+        numbers = [n for _, n in _page_exercise_numbers(built_site, chapter)]
+        assert [n for n in numbers if f"Exercise{n}" not in text] == [], chapter
+    assert not re.search(r"Exercise(?:[1-9]\d|\d{3})[^.\d]", text), "a book-wide number"

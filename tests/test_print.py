@@ -13,8 +13,10 @@ from widgets import quiz
 
 
 CHAPTER_PAGES = [p for p in _pages() if p.startswith("chapters/")]
+CHAPTERS = list(dict.fromkeys(p.split("/")[1] for p in CHAPTER_PAGES))
 PRINT_BUTTON = "Print this page as a worksheet"
-SOLUTIONS_BUTTON = "Print with solutions"
+SOLUTIONS_BUTTON = "Print with solutions and answer key"
+TICKET_BUTTON = "Print the exit ticket"
 # window.print() opens a dialog; the tests count the calls and print with page.pdf() instead.
 COUNT_PRINTS = "window.print = () => { window.prints = (window.prints || 0) + 1; };"
 
@@ -115,18 +117,118 @@ def _longest_sentence(text):
     return max(re.split(r"(?<=[.?!])\s+", text), key=len)
 
 
-def test_solutions_print_closed_unless_asked_for(browser, site_url):
+def test_a_worksheet_prints_no_solution_and_the_key_prints_them_open(browser, site_url):
     page, problems = _open_ready(browser, f"{site_url}/chapters/machinery/initiation.html")
     solution = page.locator(".solution").first
     title = _squeezed(solution.locator(".admonition-title").inner_text())
     body = _squeezed(_longest_sentence(solution.locator("section").text_content()))
     beside = _squeezed(page.evaluate(ARTICLE_TEXT_WITHOUT, ".solution"))
     assert body not in beside, "the sentence is not distinctive"
-    solution.locator(".admonition-title").click()  # opened on screen, still closed on paper
-    closed = _printed(page)
-    assert title in closed and body not in closed
+    solution.locator(".admonition-title").click()  # opened on screen, still left out on paper
+    worksheet = _printed(page)
+    assert title not in worksheet and body not in worksheet
     page.get_by_role("button", name=SOLUTIONS_BUTTON).click()
     assert body in _printed(page)
+    assert not problems, "\n".join(problems)
+    page.context.close()
+
+
+FEEDBACK_AND_SOLUTIONS = """() => [
+    ...Array.from(document.querySelectorAll('.bq-option'), o => o.dataset.feedback),
+    ...Array.from(document.querySelectorAll('.bq-numeric'), n => n.dataset.right),
+    ...Array.from(document.querySelectorAll('.solution section p'), p => p.textContent)]"""
+
+
+@pytest.mark.parametrize("page_path", ["chapters/machinery/initiation.html",
+                                       "chapters/exosomes/quiz.html",
+                                       "chapters/trials/virtual_trial.html"])
+def test_a_worksheet_holds_no_answer_key_feedback_or_solution(browser, site_url, page_path):
+    page, problems = _open_ready(browser, f"{site_url}/{page_path}")
+    page.get_by_role("button", name=PRINT_BUTTON).click()
+    assert page.evaluate("window.prints") == 1
+    worksheet = _printed(page)
+    answers = [_squeezed(text) for text in page.evaluate(FEEDBACK_AND_SOLUTIONS) if text]
+    answers = [text[:60] for text in answers if len(text) >= 30]
+    assert answers, "nothing to look for"
+    assert "Answerkey" not in worksheet
+    assert [text for text in answers if text in worksheet] == []
+    assert not problems, "\n".join(problems)
+    page.context.close()
+
+
+ANSWER_SPACES = """() => Array.from(document.querySelectorAll('.exercise'), exercise => {
+    const space = exercise.nextElementSibling;
+    return {words: exercise.textContent.trim().split(/\\s+/).length,
+            space: space && space.matches('.hcc-answer-space') ? space.getBoundingClientRect().height : 0,
+            lines: space ? Number(space.dataset.lines) : 0}; })"""
+
+
+def test_each_exercise_prints_with_space_to_answer_sized_to_it(browser, site_url):
+    page, problems = _open_ready(browser, f"{site_url}/chapters/stem_cells/index.html")
+    assert page.locator(".hcc-answer-space:visible").count() == 0, "paper only"
+    page.emulate_media(media="print")
+    spaces = page.evaluate(ANSWER_SPACES)
+    assert len(spaces) >= 2
+    line_height = page.evaluate("parseFloat(getComputedStyle(document.querySelector("
+                                "'.hcc-answer-space > div')).height)")
+    for space in spaces:
+        assert 5 <= space["lines"] <= 16 and space["space"] >= space["lines"] * line_height - 1
+    by_words = sorted(spaces, key=lambda space: space["words"])
+    assert [s["lines"] for s in by_words] == sorted(s["lines"] for s in by_words)
+    assert by_words[-1]["lines"] > by_words[0]["lines"], "every exercise got the same space"
+    page.evaluate("document.documentElement.classList.add('hcc-print-solutions')")
+    assert page.locator(".hcc-answer-space:visible").count() == 0, "no space on the key"
+    page.emulate_media(media="screen")
+    assert not problems, "\n".join(problems)
+    page.context.close()
+
+
+EXERCISE_TITLES = "() => Array.from(document.querySelectorAll('.exercise .admonition-title'), t => t.textContent)"
+
+
+def test_exercise_numbers_print_as_the_page_and_the_guide_show_them(browser, site_url):
+    page, problems = _open_ready(browser, f"{site_url}/chapters/exosomes/cargo.html")
+    titles = [re.match(r"Exercise (\d+\.\d+)", t).group(1) for t in page.evaluate(EXERCISE_TITLES)]
+    assert titles and all(t.startswith("4.") for t in titles), titles
+    worksheet = _printed(page)
+    assert [t for t in titles if f"Exercise{t}" not in worksheet] == []
+    page.goto(f"{site_url}/reference/instructor/exosomes.html")
+    guide = _squeezed(page.locator("article").inner_text())
+    assert [t for t in titles if f"Exercise{t}" not in guide] == []
+    assert not problems, "\n".join(problems)
+    page.context.close()
+
+
+def test_the_exit_ticket_prints_alone_twice_on_one_sheet_without_its_key(browser, site_url):
+    pypdf = pytest.importorskip("pypdf")
+    page, problems = _open_ready(browser, f"{site_url}/reference/instructor/exosomes.html")
+    ticket = page.locator(".hcc-exit-ticket:not(.hcc-exit-ticket-copy)")
+    first_question = _squeezed(ticket.locator("p").nth(2).inner_text())
+    key = page.locator("p", has_text="Key of the exit ticket")
+    key_text = _squeezed(key.locator("xpath=following-sibling::p[1]").inner_text())
+    page.get_by_role("button", name=TICKET_BUTTON).click()
+    assert page.evaluate("window.prints") == 1
+    reader = pypdf.PdfReader(io.BytesIO(page.pdf(format="A4")))
+    printed = _squeezed("".join(sheet.extract_text() for sheet in reader.pages))
+    assert len(reader.pages) == 1
+    assert printed.count(first_question) == 2
+    assert key_text[:60] not in printed and "Keyoftheexitticket" not in printed
+    assert "Answerkeyofthechapterquiz" not in printed
+    # On an A4 sheet inside Chromium's 1 cm margins (page.pdf's afterprint ended the mode).
+    page.set_viewport_size({"width": round(190 / 25.4 * 96), "height": 1000})
+    page.evaluate("document.documentElement.classList.add('hcc-print-exit-ticket')")
+    page.emulate_media(media="print")
+    half_a4 = (297 - 2 * 10) / 2 / 25.4 * 96  # px
+    for chapter in CHAPTERS:
+        if chapter != "exosomes":
+            page.goto(f"{site_url}/reference/instructor/{chapter}.html")
+            page.evaluate("document.documentElement.classList.add('hcc-print-exit-ticket')")
+        heights = page.evaluate("Array.from(document.querySelectorAll('.hcc-exit-ticket'), "
+                                "t => t.getBoundingClientRect().height)")
+        assert len(heights) == 2 and 0 < min(heights) and max(heights) <= half_a4, (chapter, heights)
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    page.emulate_media(media="screen")
+    assert page.locator(".hcc-exit-ticket:visible").count() == 1
     assert not problems, "\n".join(problems)
     page.context.close()
 
@@ -153,6 +255,7 @@ def test_a_printed_quiz_has_lettered_options_and_an_answer_key(browser, site_url
     page, problems = _open_ready(browser, f"{site_url}/{page_path}")
     first = page.locator(".bq-question[data-type=single]").first
     first.locator(".bq-option").nth(_option_index(first.locator(".bq-option"), False)).click()
+    page.get_by_role("button", name=SOLUTIONS_BUTTON).click()
     printed = _printed(page)
     questions, answers = page.locator(".bq-question"), []
     assert "Answerkey" in printed
