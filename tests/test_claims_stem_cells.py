@@ -5,7 +5,19 @@ Each test reads what one notebook of ``chapters/stem_cells/`` tells the reader t
 ``test_stem_cells_<notebook>_claims``; ``tests/test_chapters.py`` asks for it). A teacher who edits
 ``data/`` sees here which notebook's text needs a look, instead of a failing cell in the notebook.
 """
+import json
+from pathlib import Path
+
+import pytest
+
 import widgets
+
+CHAPTER = Path(__file__).resolve().parents[1] / "chapters" / "stem_cells"
+
+
+def _page_text(notebook: str) -> str:
+    cells = json.loads((CHAPTER / notebook).read_text(encoding="utf-8"))["cells"]
+    return "\n".join("".join(cell["source"]) for cell in cells if cell["cell_type"] == "markdown")
 
 
 def test_stem_cells_flow_cytometry_claims():
@@ -62,3 +74,56 @@ def test_stem_cells_therapy_cycles_claims():
     assert hypoxic_cq.stem[-1] < hypoxic.stem[-1]
     hepg2 = therapy_cycles({"sorafenib": 3.0 * ic50("sorafenib", cell_line="HepG2")}, 3, 3.0, 4.0, "HepG2")
     assert hepg2.total.min() < cycles.total.min()                          # task 5
+    _task_4_number_falls_while_share_does_not()
+    _exercise_2_solution_matches_the_model()
+
+
+def _cycles_at_ic50(multiple: float, chloroquine: bool, hypoxia: bool):
+    """Three cycles of sorafenib at ``multiple`` × IC50 in Huh7, as the explorer runs them."""
+    from widgets.model.stem_cells import therapy_cycles
+    from widgets.panels.stem_cells import DAYS_OFF, DAYS_ON, _schedule_treatments
+
+    return therapy_cycles(_schedule_treatments("sorafenib", multiple, chloroquine, "Huh7"), 3,
+                          DAYS_ON, DAYS_OFF, "Huh7", hypoxia)
+
+
+def _task_4_number_falls_while_share_does_not():
+    """Task 4: "With chloroquine, the *number* of stem-like cells (the vermillion area on the
+    left) ends about 7% lower, because under these conditions they depend on autophagy; their
+    *share* on the right does not fall (it stays near 80%)". Stress alone: "about 80% at the
+    end, against 38% in normoxia"."""
+    text = _page_text("therapy_cycles.ipynb")
+    assert "the *number* of stem-like cells (the vermillion area on the left) ends about 7% lower" in text
+    assert "their *share* on the right does not fall (it stays near 80%)" in text
+    normoxia = _cycles_at_ic50(1.0, False, False)
+    stress, stress_cq = _cycles_at_ic50(1.0, False, True), _cycles_at_ic50(1.0, True, True)
+    assert 100 * normoxia.stem_fraction[-1] == pytest.approx(38, abs=0.5)
+    assert 100 * stress.stem_fraction[-1] == pytest.approx(80, abs=1)
+    assert 100 * (1 - stress_cq.stem[-1] / stress.stem[-1]) == pytest.approx(7, abs=0.5)
+    assert stress_cq.stem_fraction[-1] >= stress.stem_fraction[-1]
+    assert 100 * stress_cq.stem_fraction[-1] == pytest.approx(80, abs=1)
+
+
+def _exercise_2_solution_matches_the_model():
+    """ex-therapy-cycles-2, at its own dose (sorafenib at its IC50): "there chloroquine leaves
+    about 7% fewer stem-like cells after three cycles, while in normoxia it leaves about 6%
+    *more* (it kills other cells, and in a nearly full dish the survivors take their room)"
+    and "at 3 × IC50 chloroquine lowers the number by about 11% in both conditions"."""
+    from widgets.model.data_files import parameter_values, parameters_set_to
+
+    text = _page_text("therapy_cycles.ipynb")
+    assert "compare three cycles of sorafenib at its IC50 in Huh7 with and without chloroquine" in text
+    assert "there chloroquine leaves about 7% fewer stem-like cells after three cycles" in text
+    assert "at 3 × IC50 chloroquine lowers the number by about 11% in both conditions" in text
+
+    def cut(multiple, hypoxia):
+        without = _cycles_at_ic50(multiple, False, hypoxia).stem[-1]
+        return 100 * (1 - _cycles_at_ic50(multiple, True, hypoxia).stem[-1] / without)
+
+    assert cut(1.0, True) == pytest.approx(7, abs=0.5)
+    assert cut(1.0, False) == pytest.approx(-6, abs=0.5)
+    assert _cycles_at_ic50(1.0, False, False).total[-1] > 0.9 * parameter_values("Huh7")["culture_capacity"]
+    with parameters_set_to(culture_capacity=1e4):   # room: in an endless dish chloroquine cuts them
+        assert cut(1.0, False) > 10
+    for hypoxia in (False, True):
+        assert cut(3.0, hypoxia) == pytest.approx(11, abs=1)

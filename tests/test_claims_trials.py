@@ -55,3 +55,41 @@ def test_trials_virtual_trial_claims():
     assert trial("add_hcq", 20000, 1, 10.0, dependent_share=0.0).hazard_ratio > 1.0            # task 6
     enriched = trial("add_hcq", 200, 0, dependent_share=1.0)
     assert all((kinds == 0).all() for kinds in enriched.tumour_types.values())
+    _exercise_1_spread_is_what_the_page_shows()
+    _quiz_reads_the_median_trial_at_300_per_arm()
+
+
+def _exercise_1_spread_is_what_the_page_shows():
+    """ex-virtual-trial-1's solution: "the lower- and upper-quartile trials of 34 per arm of the
+    *same* design give hazard ratios of 0.86 and 1.23, twenty more trials range from 0.60 to
+    1.65 around a true effect of 1.01, and each confidence interval spans a factor of about
+    three" (HCQ at the standard dose, the page's defaults)."""
+    import json
+    from pathlib import Path
+
+    from widgets.model.trials import virtual_trial
+    from widgets.panels.trials import MONTHS, QUANTILES, chosen_seed, spread, trial_arms
+
+    page = Path(__file__).resolve().parents[1] / "chapters" / "trials" / "virtual_trial.ipynb"
+    text = "".join("".join(c["source"]) for c in json.loads(page.read_text(encoding="utf-8"))["cells"])
+    assert "give hazard ratios of 0.86 and 1.23, twenty more trials range from 0.60 to 1.65 " \
+           "around a true effect of 1.01" in text
+    shown = {q: virtual_trial(trial_arms("add_hcq", 1.0), 34, MONTHS,
+                              chosen_seed("add_hcq", 34, 1.0, 0.4, QUANTILES[q]), dependent_share=0.4)
+             for q in ("lower", "median", "upper")}
+    assert [round(shown[q].hazard_ratio, 2) for q in ("lower", "upper")] == [0.86, 1.23]
+    more = spread("add_hcq", 34, 1.0, 0.4, more=True)
+    assert (round(min(more.more), 2), round(max(more.more), 2)) == (0.60, 1.65)
+    assert round(more.true_ratio, 2) == 1.01
+    assert all(2.5 < t.hazard_ratio_ci[1] / t.hazard_ratio_ci[0] < 3.5 for t in shown.values())
+
+
+def _quiz_reads_the_median_trial_at_300_per_arm():
+    """Question trials-virtual-1 asks for the HR of "the median trial" of sorafenib vs placebo
+    at 300 per arm: its seed must be the one the panel shows."""
+    from widgets.panels.trials import chosen_seed
+    from widgets.quiz.bank import load_bank
+
+    question = next(q for q in load_bank("trials")["questions"] if q["id"] == "trials-virtual-1")
+    assert "(the median trial)" in question["question"]
+    assert question["compute"]["seed"] == chosen_seed("", 300, 1.0, 0.4, 0.5)

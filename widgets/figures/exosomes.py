@@ -15,13 +15,18 @@ from matplotlib.ticker import MaxNLocator
 from ..model.exosomes import CocultureResult
 from ..model.vesicles import MARKERS, SMALL_EV_RANGE_NM, Characterisation
 from .palette import CONTROL, INHIBITED, OKABE_ITO, TREATED
-from .rendering import Description, legend_above, new_figure
+from .rendering import Description, legend_above, new_figure, nice_ceiling
 
 POPULATION_COLOURS = {"small_ev": OKABE_ITO["blue"], "large_ev": OKABE_ITO["sky_blue"],
                       "debris": OKABE_ITO["vermillion"], "aggregates": OKABE_ITO["yellow"]}
 POPULATION_LABELS = {"small_ev": "small EVs (exosomes)", "large_ev": "larger vesicles",
                      "debris": "cell debris", "aggregates": "protein aggregates"}
+# The medium's axis starts at this top, so neutral and acid media compare at a glance, and
+# rises (to a nice value) only when a curve would reach it: no curve is ever cut off.
 MEDIUM_AXIS_TOP = 3.0
+MEDIUM_AXIS_HEADROOM = 1.05
+# Curves closer than this everywhere (viability, or a.u.) lie on each other; the numbers say so.
+COINCIDE_AU = 0.01
 
 
 @dataclass
@@ -43,15 +48,19 @@ def coculture_figure() -> CocultureArtists:
     """Recipient and donor viability (left) and the medium's vesicles and miR-21 (right)."""
     figure, (viability_ax, medium_ax) = new_figure(1, 2, (8.4, 3.7),
                                                    gridspec_kw={"width_ratios": [1.3, 1.0]})
-    (together,) = viability_ax.plot([], [], color=TREATED, linewidth=2.2,
+    # Wide solid curves under thin dashed or dotted ones: coinciding curves stay visible.
+    (together,) = viability_ax.plot([], [], color=TREATED, linewidth=4.0, alpha=0.7,
                                     label="recipients with donors")
     (alone,) = viability_ax.plot([], [], color=CONTROL, linestyle="--", linewidth=1.5,
                                  label="recipients alone")
     (donor,) = viability_ax.plot([], [], color=OKABE_ITO["orange"], linestyle=":",
-                                 linewidth=1.8, label="donors")
-    (exosomes,) = medium_ax.plot([], [], color=OKABE_ITO["green"], linewidth=2.0,
+                                 linewidth=1.8, marker="^", markersize=6,
+                                 markerfacecolor="white", label="donors")
+    # Open markers on the donors and miR-21: they can coincide with the curves under them.
+    (exosomes,) = medium_ax.plot([], [], color=OKABE_ITO["green"], linewidth=4.0, alpha=0.7,
                                  label="vesicles")
     (mir21,) = medium_ax.plot([], [], color=INHIBITED, linestyle="--", linewidth=1.6,
+                              marker="o", markersize=5, markerfacecolor="white",
                               label="exosomal miR-21")
     summary = viability_ax.text(0.03, 0.05, "", transform=viability_ax.transAxes, fontsize=9,
                                 va="bottom", bbox={"facecolor": "white", "edgecolor": "0.6"})
@@ -82,8 +91,13 @@ def update_coculture(artists: CocultureArtists, result: CocultureResult,
     artists.together_line.set_data(hours, result.recipient_viability)
     artists.alone_line.set_data(hours, result.recipient_alone_viability)
     artists.donor_line.set_data(hours, result.donor_viability)
-    artists.exosome_line.set_data(hours, np.minimum(result.exosomes, MEDIUM_AXIS_TOP))
-    artists.mir21_line.set_data(hours, np.minimum(result.exosomal_mir21, MEDIUM_AXIS_TOP))
+    artists.exosome_line.set_data(hours, result.exosomes)
+    artists.mir21_line.set_data(hours, result.exosomal_mir21)
+    for marked in (artists.donor_line, artists.mir21_line):
+        marked.set_markevery(max(1, hours.size // 8))
+    peak = float(max(result.exosomes.max(), result.exosomal_mir21.max()))
+    artists.medium_ax.set_ylim(0.0, nice_ceiling(max(MEDIUM_AXIS_TOP,
+                                                     MEDIUM_AXIS_HEADROOM * peak)))
     for ax in (artists.viability_ax, artists.medium_ax):
         ax.set_xlim(0.0, float(hours[-1]))
     together, alone = ic50s
@@ -96,11 +110,25 @@ def update_coculture(artists: CocultureArtists, result: CocultureResult,
                f" alone; donors {result.donor_viability[-1]:.2f}; vesicles "
                f"{result.exosomes[-1]:.2f} and exosomal miR-21 {result.exosomal_mir21[-1]:.2f} "
                f"(a.u.); recipient IC50 {together:.3g} µM with donors, {alone:.3g} µM alone")
+    numbers += _coinciding(
+        ((result.recipient_viability, result.recipient_alone_viability,
+          "the recipients' curves with and without donors"),
+         (result.donor_viability, result.recipient_alone_viability,
+          "the donors' curve and the recipients' alone (the same line under the same drug)"),
+         (result.exosomes, result.exosomal_mir21,
+          "the vesicle and miR-21 curves (miR-21 is counted in vesicles' basal loads, which "
+          "only acid raises)")))
     return Description(
         f"Left: viability of recipient cells with donors (solid) and alone (dashed) and of the "
         f"donors (dotted) over time; right: vesicles and exosomal miR-21 in the medium, for "
         f"{title}. {numbers[0].upper() + numbers[1:]}.",
         f"{numbers[0].upper() + numbers[1:]}.")
+
+
+def _coinciding(pairs) -> str:
+    """"; X coincide, drawn one on the other" for each (a, b, X) whose curves coincide."""
+    same = [what for a, b, what in pairs if np.allclose(a, b, atol=COINCIDE_AU)]
+    return "".join(f"; {what} coincide, drawn one on the other" for what in same)
 
 
 @dataclass

@@ -46,8 +46,9 @@ def time_course_figure() -> TimeCourseArtists:
     figure.supylabel("relative to untreated (basal = 1)", fontsize=10)
     legend = axes[0].legend(loc="upper left", fontsize=8, frameon=False)
     title = figure.suptitle("", fontsize=11)
+    # the dashed untreated curves over the solid ones: both show where they coincide
     return TimeCourseArtists(figure, axes, control_lines, treated_lines, title,
-                             control_lines + treated_lines + [legend, title])
+                             treated_lines + control_lines + [legend, title])
 
 
 def update_time_course(artists: TimeCourseArtists, result: SimulationResult,

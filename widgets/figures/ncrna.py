@@ -16,10 +16,10 @@ from ..model.labels import format_ic50
 from ..model.table1 import CURVE_HOURS, CURVE_SPAN, ContextResult, DialResult
 from .machinery import blot_axes, blot_image
 from .palette import CONTROL, OKABE_ITO, TREATED
-from .rendering import Description, new_figure
+from .rendering import Description, new_figure, nice_ceiling
 
 MAX_BARS = 4           # up to three targets and the flux
-LEVEL_AXIS_TOP = 2.5   # target and flux relative to basal (fixed: fast redraws)
+LEVEL_AXIS_TOP = 2.5   # targets and flux; the axis rises (to a nice value) only if a bar needs it
 TARGET_COLOUR = OKABE_ITO["sky_blue"]
 FLUX_COLOUR = OKABE_ITO["purple"]
 BLOT_LANES = ("drug", "drug\n+BafA1", "drug\n+RNA", "+RNA\n+BafA1")
@@ -36,14 +36,15 @@ class CurveArtists:
     text: object
 
     def dynamic(self) -> list:
-        return [self.basal_line, self.changed_line, *self.ic50_marks, self.text]
+        return [self.changed_line, self.basal_line, *self.ic50_marks, self.text]
 
 
 def curve_artists(ax, xlabel: str, xlim: tuple[float, float], changed: str) -> CurveArtists:
     """Set up ``ax`` for two viability curves on a fixed log axis (fast redraws)."""
     (basal_line,) = ax.plot([], [], color=CONTROL, linestyle="--", linewidth=1.6,
                             label="basal RNA")
-    (changed_line,) = ax.plot([], [], color=TREATED, linewidth=2.2, label=changed)
+    # wide and translucent, drawn under the dashed basal curve: both show where they coincide
+    (changed_line,) = ax.plot([], [], color=TREATED, linewidth=3.5, alpha=0.75, label=changed)
     ic50_marks = [ax.plot([], [], marker=marker, color=colour, markersize=7,
                           linestyle="none")[0]
                   for marker, colour in (("o", CONTROL), ("s", TREATED))]
@@ -79,6 +80,7 @@ class DialArtists:
     curve_ax: object
     bars: object
     bar_labels: list
+    basal_note: object
     band_image: object
     blot_text: object
     curves: CurveArtists
@@ -96,30 +98,41 @@ def dial_figure() -> DialArtists:
     level_ax.set_xlim(0.0, LEVEL_AXIS_TOP)
     level_ax.set_ylim(MAX_BARS - 0.5, -0.5)
     level_ax.set_yticks([])
-    level_ax.set_xlabel("relative to basal (dashed = 1)")
+    level_ax.set_xlabel("relative to this line's basal\n(dashed = 1)")
     level_ax.set_title("Targets and flux", fontsize=10)
     level_ax.grid(axis="x", alpha=0.3)
     bar_labels = [level_ax.text(0.05, y, "", va="center", ha="left", fontsize=8.5)
                   for y in positions]
+    basal_note = level_ax.text(0.03, 0.02, "", transform=level_ax.transAxes, ha="left",
+                               va="bottom", fontsize=7.5, color="0.25")
 
     band_image = blot_axes(blot_ax, BLOT_LANES, "Virtual blot, 24 h", 10.0, 7.5)
-    blot_text = blot_ax.text(0.5, -0.30, "", transform=blot_ax.transAxes, ha="center",
+    blot_text = blot_ax.text(0.5, -0.24, "", transform=blot_ax.transAxes, ha="center",
                              va="top", fontsize=8.5)
 
     curves = curve_artists(curve_ax, "drug concentration\n(× IC50 with basal RNA)",
                            (1.0 / CURVE_SPAN, CURVE_SPAN), "RNA as set")
     title = figure.suptitle("", fontsize=11)
-    return DialArtists(figure, level_ax, blot_ax, curve_ax, bars, bar_labels, band_image,
-                       blot_text, curves, title,
-                       [*bars, *bar_labels, band_image, blot_text, *curves.dynamic(), title])
+    return DialArtists(figure, level_ax, blot_ax, curve_ax, bars, bar_labels, basal_note,
+                       band_image, blot_text, curves, title,
+                       [*bars, *bar_labels, basal_note, band_image, blot_text,
+                        *curves.dynamic(), title])
 
 
 def update_dial(artists: DialArtists, result: DialResult) -> Description:
-    """Draw one :class:`DialResult`; return what the figure shows."""
-    items = list(result.targets.items())[:MAX_BARS - 1] + [("flux", result.flux)]
+    """Draw one :class:`DialResult`; return what the figure shows.
+
+    Target proteins are shown relative to the row's own line with basal RNA, as the RNA level
+    is, so that every row reads 1.00 at 1 × basal; where that line's basal protein differs
+    from the parental line's (PTEN in Huh7-SR, with its high miR-21), a note says by how much.
+    """
+    own = {name: value / result.basal_targets[name] for name, value in result.targets.items()}
+    items = list(own.items())[:MAX_BARS - 1] + [("flux", result.flux)]
+    artists.level_ax.set_xlim(0.0, nice_ceiling(max(LEVEL_AXIS_TOP,
+                                                    1.1 * max(value for _, value in items))))
     for i, (bar, label) in enumerate(zip(artists.bars, artists.bar_labels)):
         name, value = items[i] if i < len(items) else ("", 0.0)
-        bar.set_width(min(value, LEVEL_AXIS_TOP))
+        bar.set_width(value)
         bar.set_color(FLUX_COLOUR if name == "flux" else TARGET_COLOUR)
         label.set_text(f"{'autophagic flux' if name == 'flux' else name} {value:.2f}"
                        if name else "")
@@ -128,7 +141,7 @@ def update_dial(artists: DialArtists, result: DialResult) -> Description:
     artists.band_image.set_extent((0, image.shape[1], image.shape[0], 0))
     turnover = (f"LC3 turnover: drug {result.blot.flux['control']:.2f}, "
                 f"+ RNA {result.blot.flux['treated']:.2f}")
-    artists.blot_text.set_text(turnover.replace(", ", ",\n"))
+    artists.blot_text.set_text(turnover)
     shift = f"IC50 {format_ic50(result.ic50_basal_um)} → {format_ic50(result.ic50_um)}"
     basal_ic50 = result.ic50_basal_um
     update_curves(artists.curves, result.doses_um / basal_ic50, result.basal_viability,
@@ -137,9 +150,15 @@ def update_dial(artists: DialArtists, result: DialResult) -> Description:
     title = (f"{result.row.rna} {_setting(result.level)} in {result.row.model_cell_line}, "
              f"with {drug}")
     artists.title.set_text(title)
-    proteins = ", ".join(f"{name} {value:.2f}" for name, value in result.targets.items())
+    proteins = ", ".join(f"{name} {value:.2f}" for name, value in own.items())
+    differ = [f"{name} {value:.2f}" for name, value in result.basal_targets.items()
+              if not math.isclose(value, 1.0)]
+    note = (f"basal in {result.row.model_cell_line}: {', '.join(differ)} × parental"
+            if differ else "")
+    artists.basal_note.set_text(note.replace(": ", ":\n", 1))
+    proteins += f" ({note})" if note else ""
     return Description(
-        f"The Table 1 dial for {title}. Target protein relative to basal: {proteins}; "
+        f"The Table 1 dial for {title}. Target protein relative to the line's basal: {proteins}; "
         f"autophagic flux after 24 h with {drug} {result.flux:.2f} times untreated. "
         f"Virtual western blot of p62, LC3-I, LC3-II and β-actin in four lanes (drug, drug with "
         f"bafilomycin A1, drug with the RNA changed, and with bafilomycin A1): {turnover}. "

@@ -24,6 +24,7 @@ TREATMENT_SHADE = "#fbe3c6"
 MAX_TREATMENT_SPANS = 20
 MAX_DRAWN_POINTS = 300
 FLOW_BINS = np.linspace(0.0, 4.5, 91)
+PERCENT_AXIS_TOP = 102.0   # a sorted population's 100% line is drawn whole, not cut in half
 
 
 @dataclass
@@ -84,11 +85,10 @@ def _treatment_periods(result: PopulationResult) -> list[tuple[float, float]]:
 
 
 def update_populations(artists: PopulationArtists, result: PopulationResult, basal_percent: float,
-                       title: str, axis_days: float | None = None) -> Description:
+                       title: str) -> Description:
     """Show ``result``: stem-like cells stacked under the others, and their percentage.
 
-    ``axis_days`` fixes the time axis (e.g. the longest schedule a panel offers); by default
-    it ends with the result.
+    The time axis ends with the run.
 
     Returns
     -------
@@ -114,15 +114,15 @@ def update_populations(artists: PopulationArtists, result: PopulationResult, bas
             span.set_x(start)
             span.set_width(end - start)
     for ax in (artists.count_ax, artists.fraction_ax):
-        ax.set_xlim(0.0, axis_days or float(result.t[-1] / 24.0))
+        ax.set_xlim(0.0, float(result.t[-1] / 24.0))
     # Fixed scales (a full dish, 0-100%): settings compare at a glance, and the axes need no
     # redrawing when a control moves.
     artists.count_ax.set_ylim(0.0, nice_ceiling(parameter_values(result.cell_line)[
         "culture_capacity"]))
-    artists.fraction_ax.set_ylim(0.0, 100.0)
+    artists.fraction_ax.set_ylim(0.0, PERCENT_AXIS_TOP)
     artists.title.set_text(title)
     end = (f"after {result.t[-1] / 24.0:g} days: {result.total[-1]:.2f} times the starting number of cells, "
-           f"{percent[-1]:.1f}% stem-like (basal {basal_percent:.1f}%)")
+           f"{result.stem[-1]:.2f} of them stem-like: {percent[-1]:.1f}% (basal {basal_percent:.1f}%)")
     shaded = (f" Shaded: {len(periods)} treatment period(s)." if periods else "")
     return Description(
         f"Left: stem-like and other cells stacked over time; right: the percentage of "

@@ -10,10 +10,11 @@ from dataclasses import dataclass, field
 
 import numpy as np
 from matplotlib.figure import Figure
+from matplotlib.ticker import FixedLocator, FuncFormatter, NullFormatter
 
 from ..model.trials import AT_RISK_MONTHS, TUMOUR_TYPES, TrialResult
-from .palette import CONTROL, OKABE_ITO, TREATED
-from .rendering import Description, new_figure
+from .palette import CONTROL, INHIBITED, OKABE_ITO, TREATED
+from .rendering import Description, new_figure, nice_ceiling
 
 ARM_COLOURS = (CONTROL, TREATED)
 TYPE_COLOURS = {"accomplice": OKABE_ITO["green"], "neutral": "0.75",
@@ -22,6 +23,30 @@ TYPE_LABELS = {"accomplice": "autophagy protects\n(accomplice)", "neutral": "no 
                "antagonist": "autophagy kills\n(antagonist)"}
 POWER_COLOURS = {"all comers": TREATED, "enriched": OKABE_ITO["green"],
                  "reference": CONTROL}
+STRIP_RANGE = (0.5, 2.0)   # the hazard-ratio strip shows at least this range, on a log axis
+STRIP_TICKS = (0.05, 0.1, 0.2, 0.3, 0.5, 0.7, 1.0, 1.5, 2.0, 3.0, 5.0, 10.0, 20.0)
+
+
+@dataclass(frozen=True)
+class HazardRatioSpread:
+    """How the hazard ratios of trials of one design spread by chance.
+
+    Attributes
+    ----------
+    true_ratio : float
+        The hazard ratio of a very large trial of the design (the true effect).
+    pool_size : int
+        How many seeded trials of the design the quartiles come from.
+    quartiles : (float, float)
+        The 25th and 75th percentiles of their hazard ratios.
+    more : tuple of float
+        Hazard ratios of further trials of the design to show as dots (may be empty).
+    """
+
+    true_ratio: float
+    pool_size: int
+    quartiles: tuple[float, float]
+    more: tuple[float, ...] = ()
 
 
 @dataclass
@@ -35,14 +60,24 @@ class TrialArtists:
     arm_labels: list
     summary: object
     kind_bars: dict
+    strip_ax: object
+    quartile_band: object
+    true_line: object
+    this_trial: object
+    more_trials: object
+    strip_legend: object
     title: object
     dynamic: list = field(default_factory=list)
 
 
 def trial_figure(months: float) -> TrialArtists:
-    """Kaplan-Meier curves with numbers at risk (left) and who was enrolled (right)."""
-    figure, (km_ax, kinds_ax) = new_figure(1, 2, (8.6, 4.2),
-                                           gridspec_kw={"width_ratios": [2.4, 1.0]})
+    """Kaplan-Meier curves with numbers at risk (left), who was enrolled (right), and below,
+    where this trial's hazard ratio falls among trials of the same design."""
+    figure, ((km_ax, kinds_ax), *bottom) = new_figure(
+        2, 2, (8.6, 5.4), gridspec_kw={"width_ratios": [2.4, 1.0], "height_ratios": [4.2, 1.0]})
+    for ax in bottom[0]:
+        ax.remove()
+    strip_ax = figure.add_subplot(km_ax.get_gridspec()[1, :])   # one strip under both
     curves = [km_ax.plot([], [], color=colour, linewidth=2.0, drawstyle="steps-post")[0]
               for colour in ARM_COLOURS]
     censor_marks = [km_ax.plot([], [], color=colour, marker="|", markersize=7,
@@ -77,20 +112,80 @@ def trial_figure(months: float) -> TrialArtists:
     kinds_ax.set_title("Tumours enrolled", fontsize=10)
     kinds_ax.legend(fontsize=8, frameon=False, loc="upper center", bbox_to_anchor=(0.5, -0.18),
                     ncol=1)
+    strip = _strip_artists(strip_ax)
     title = figure.suptitle("", fontsize=11)
     patches = [patch for bars in kind_bars.values() for patch in bars]
     return TrialArtists(figure, km_ax, kinds_ax, curves, censor_marks, at_risk_texts,
-                        arm_labels, summary, kind_bars, title,
+                        arm_labels, summary, kind_bars, strip_ax, *strip, title,
                         [*curves, *censor_marks, *[t for row in at_risk_texts for t in row],
-                         *arm_labels, summary, *patches, title])
+                         *arm_labels, summary, *patches, *strip, title])
+
+
+def _strip_artists(ax) -> tuple:
+    """The hazard-ratio strip: no effect (1), the middle half of many trials, the true effect,
+    this trial and, when asked for, more trials of the same design."""
+    ax.set_xscale("log")
+    ax.set_ylim(0.0, 1.0)
+    ax.set_yticks([])
+    ax.axvline(1.0, color="0.6", linewidth=0.8, linestyle=":")
+    ax.set_xlabel("hazard ratio (log scale; below 1 the second arm lives longer)")
+    ax.grid(alpha=0.3, axis="x", which="both")
+    band = ax.axvspan(0.9, 1.1, color="0.88", zorder=0, label="middle half of trials")
+    (true_line,) = ax.plot([], [], color=INHIBITED, linewidth=2.0, label="true effect")
+    (more,) = ax.plot([], [], color=CONTROL, marker="o", markersize=5, linestyle="none",
+                      markerfacecolor="white", label="more trials")
+    (this,) = ax.plot([], [], color=TREATED, marker="D", markersize=9, linestyle="none",
+                      label="this trial")
+    legend = ax.legend(fontsize=8, frameon=False, loc="lower left", bbox_to_anchor=(0.0, 1.0),
+                       ncol=4, borderaxespad=0.2)
+    ax.xaxis.set_major_locator(FixedLocator(STRIP_TICKS))
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda value, _: f"{value:g}"))
+    ax.xaxis.set_minor_formatter(NullFormatter())
+    return band, true_line, this, more, legend
+
+
+def _strip_limits(values) -> tuple[float, float]:
+    """Nice log-axis limits holding ``values`` and at least ``STRIP_RANGE``."""
+    low = min(STRIP_RANGE[0], 0.9 * min(values))
+    high = max(STRIP_RANGE[1], 1.1 * max(values))
+    return 1.0 / nice_ceiling(1.0 / low), nice_ceiling(high)
+
+
+def _update_strip(artists: TrialArtists, hazard_ratio: float, spread: HazardRatioSpread) -> str:
+    """Draw the strip; return what it shows, in words."""
+    more = np.asarray(spread.more, dtype=float)
+    low, high = spread.quartiles
+    artists.quartile_band.set_x(low)
+    artists.quartile_band.set_width(high - low)
+    artists.true_line.set_data([spread.true_ratio] * 2, [0.0, 1.0])
+    artists.this_trial.set_data([hazard_ratio], [0.5])
+    # a fixed, seeded scatter up and down so that equal ratios do not hide each other
+    heights = 0.2 + 0.6 * np.random.default_rng(0).random(more.size)
+    artists.more_trials.set_data(more, heights)
+    # the legend names the dots only when there are dots
+    for handle, text in zip(artists.strip_legend.legend_handles, artists.strip_legend.texts):
+        if text.get_text() == artists.more_trials.get_label():
+            handle.set_visible(bool(more.size))
+            text.set_visible(bool(more.size))
+    artists.strip_ax.set_xlim(*_strip_limits([hazard_ratio, spread.true_ratio, low, high,
+                                              *more]))
+    said = (f"true effect (very large trial) {spread.true_ratio:.2f}; middle half of "
+            f"{spread.pool_size} trials of this design {low:.2f}–{high:.2f}")
+    if more.size:
+        above = int(np.sum(more > spread.true_ratio))
+        said += (f"; {more.size} more trials: {more.min():.2f} to {more.max():.2f}, {above} "
+                 f"above and {more.size - above} below the true effect")
+    return said
 
 
 def _median_text(months: float) -> str:
     return "not reached" if math.isinf(months) else f"{months:.1f} mo"
 
 
-def update_trial(artists: TrialArtists, trial: TrialResult, title: str) -> Description:
-    """Draw one :class:`TrialResult`; return what the figure shows."""
+def update_trial(artists: TrialArtists, trial: TrialResult, title: str,
+                 spread: HazardRatioSpread) -> Description:
+    """Draw one :class:`TrialResult` and where its hazard ratio falls in ``spread``; return
+    what the figure shows."""
     for i, arm in enumerate(trial.arms):
         times, survival = trial.km[arm]
         times = np.append(times, trial.months)
@@ -114,6 +209,7 @@ def update_trial(artists: TrialArtists, trial: TrialResult, title: str) -> Descr
     p_text = "p < 0.001" if trial.logrank_p < 0.001 else f"p = {trial.logrank_p:.3f}"
     artists.summary.set_text(f"{verdict}\nlog-rank {p_text}")
     artists.title.set_text(title)
+    strip = _update_strip(artists, trial.hazard_ratio, spread)
     control, treated = trial.arms
     medians = (f"median overall survival {_median_text(trial.median_os[control])} ({control}) "
                f"and {_median_text(trial.median_os[treated])} ({treated})")
@@ -125,8 +221,9 @@ def update_trial(artists: TrialArtists, trial: TrialResult, title: str) -> Descr
         f"{control} {', '.join(map(str, trial.at_risk[control]))}; "
         f"{treated} {', '.join(map(str, trial.at_risk[treated]))}. A bar chart shows the share "
         "of each arm whose tumour uses autophagy as an accomplice, is neutral, or uses it as "
-        "an antagonist.",
-        f"{medians}\n{verdict}; log-rank {p_text}")
+        f"an antagonist. A strip below places this trial's hazard ratio among trials of the "
+        f"same design: {strip}.",
+        f"{medians}\n{verdict}; log-rank {p_text}\nHazard ratios: {strip}")
 
 
 @dataclass
@@ -142,9 +239,14 @@ class PowerArtists:
 def power_figure(sizes: tuple[int, ...], marks: dict[str, int], alpha: float) -> PowerArtists:
     """Power against patients per arm on fixed axes, with the designs in ``marks`` marked."""
     figure, ax = new_figure(1, 1, (7.6, 3.9))
-    lines = {name: ax.plot([], [], color=colour, linewidth=2.2 if name != "reference" else 1.4,
-                           linestyle="-" if name != "reference" else "--", marker="o",
-                           markersize=4, label=label)[0]
+    # All comers wide and translucent under the thinner enriched line with open squares:
+    # both stay visible where the two designs have the same power.
+    styles = {"all comers": {"linewidth": 4.0, "alpha": 0.7, "marker": "o", "markersize": 4},
+              "enriched": {"linewidth": 1.6, "marker": "s", "markersize": 5,
+                           "markerfacecolor": "white"},
+              "reference": {"linewidth": 1.4, "linestyle": "--", "marker": "o",
+                            "markersize": 4}}
+    lines = {name: ax.plot([], [], color=colour, label=label, **styles[name])[0]
              for (name, colour), label in zip(POWER_COLOURS.items(),
                                               ("add HCQ, all comers", "add HCQ, enriched",
                                                "sorafenib vs placebo"))}

@@ -106,7 +106,11 @@ class DialResult:
     level : float
         RNA relative to basal.
     targets : mapping of str to float
-        Target protein relative to basal (the parental basal for a resistant line).
+        Target protein relative to the parental line's basal (for a resistant line whose
+        basal RNA differs, its basal protein differs too: see ``basal_targets``).
+    basal_targets : mapping of str to float
+        Target protein of the row's line with its RNA at basal, on the same scale (1.0 but
+        where the line's basal RNA differs from the parental line's).
     flux : float
         Relative flux after 24 h with the drug at its basal-RNA IC50 (1 = untreated basal cells).
     blot : Blot
@@ -121,6 +125,7 @@ class DialResult:
     row: Table1Row
     level: float
     targets: MappingProxyType
+    basal_targets: MappingProxyType
     flux: float
     blot: Blot
     doses_um: np.ndarray
@@ -165,11 +170,11 @@ def _dial(row: str, level: float) -> DialResult:
     basal_ic50 = ic50(drug, CURVE_HOURS, cell_line=line)
     doses = _read_only(np.geomspace(basal_ic50 / CURVE_SPAN, basal_ic50 * CURVE_SPAN,
                                     CURVE_POINTS))
-    proteins = target_levels(ncrna, line)
-    targets = {target: proteins[target] for regulator in found.regulators
-               for target in regulator_targets(regulator)}
+    proteins, basal = target_levels(ncrna, line), target_levels({}, line)
+    names = [target for regulator in found.regulators for target in regulator_targets(regulator)]
     return DialResult(
-        row=found, level=level, targets=MappingProxyType(targets),
+        row=found, level=level, targets=MappingProxyType({t: proteins[t] for t in names}),
+        basal_targets=MappingProxyType({t: basal[t] for t in names}),
         flux=float(simulate({drug: basal_ic50}, BLOT_HOURS, cell_line=line,
                             ncrna=ncrna).flux[-1]),
         blot=turnover_blot({drug: basal_ic50}, hours=BLOT_HOURS, cell_line=line, ncrna=ncrna,

@@ -254,13 +254,7 @@ def virtual_trial(arms: Mapping[str, Mapping[str, float]], n_per_arm: int = 34,
     named = checked_arms(arms)
     n, months, seed = _checked_design(n_per_arm, months, seed)
     shares = tumour_shares(dependent_share, antagonist_share, enrichment)
-    rng = np.random.default_rng(seed)
-    p = parameter_values()
-    times, events, kinds = {}, {}, {}
-    for name, doses in named:
-        t, e, k = _patients(doses, 1, n, shares, rng, p["accrual_months"], months,
-                            p["trial_effect_scale"])
-        times[name], events[name], kinds[name] = t[0], e[0], k[0]
+    times, events, kinds = _one_trial(named, n, months, seed, shares)
     (control, _), (treated, _) = named
     data = {name: stats.CensoredData.right_censored(times[name], ~events[name])
             for name in times}
@@ -280,6 +274,67 @@ def virtual_trial(arms: Mapping[str, Mapping[str, float]], n_per_arm: int = 34,
                  for name in times},
         hazard_ratio=hazard_ratio, hazard_ratio_ci=ci,
         logrank_p=float(stats.logrank(data[treated], data[control]).pvalue))
+
+
+def _one_trial(named, n: int, months: float, seed: int, shares: np.ndarray
+               ) -> tuple[dict, dict, dict]:
+    """Times, events and tumour kinds per arm of the trial that ``seed`` gives (checked input)."""
+    rng = np.random.default_rng(seed)
+    p = parameter_values()
+    times, events, kinds = {}, {}, {}
+    for name, doses in named:
+        t, e, k = _patients(doses, 1, n, shares, rng, p["accrual_months"], months,
+                            p["trial_effect_scale"])
+        times[name], events[name], kinds[name] = t[0], e[0], k[0]
+    return times, events, kinds
+
+
+def replicate_hazard_ratios(arms: Mapping[str, Mapping[str, float]], n_per_arm: int = 34,
+                            seeds=range(20), months: float = 24.0,
+                            enrichment: str | None = None,
+                            dependent_share: float | None = None,
+                            antagonist_share: float | None = None) -> np.ndarray:
+    """The hazard ratio of each trial ``virtual_trial(..., seed=s)`` for ``s`` in ``seeds``.
+
+    The same trials as :func:`virtual_trial` gives for those seeds (the same hazard ratios),
+    without their Kaplan-Meier curves and log-rank tests: fast enough to see how trials of
+    one design spread by chance, or to find a typical one.
+
+    Parameters
+    ----------
+    arms, n_per_arm, months, enrichment, dependent_share, antagonist_share
+        As for :func:`virtual_trial`.
+    seeds : sequence of int
+        One to ``MAX_TRIALS`` seeds, each 0 to ``MAX_SEED``; together at most
+        ``MAX_SIMULATED_PATIENTS`` patients per arm (``len(seeds) * n_per_arm``).
+
+    Returns
+    -------
+    ndarray, shape (len(seeds),)
+        Hazard ratios, second arm against the first.
+
+    Raises
+    ------
+    ValueError
+        Bad seeds, too many patients together, or bad input as for :func:`virtual_trial`.
+    """
+    named = checked_arms(arms)
+    listed = list(seeds) if isinstance(seeds, (range, list, tuple, np.ndarray)) else None
+    if not listed or len(listed) > MAX_TRIALS:
+        raise ValueError(f"seeds must be a non-empty sequence of at most {MAX_TRIALS} whole "
+                         f"numbers, got {short_repr(seeds)}")
+    n, months, _ = _checked_design(n_per_arm, months, 0)
+    checked_budget(len(listed) * n, MAX_SIMULATED_PATIENTS, "patients per arm",
+                   f"{len(listed)} seeds × n_per_arm={n} patients")
+    shares = tumour_shares(dependent_share, antagonist_share, enrichment)
+    (control, _), (treated, _) = named
+    ratios = []
+    for seed in listed:
+        times, events, _ = _one_trial(named, n, months, checked_whole(seed, "seed", 0, MAX_SEED),
+                                      shares)
+        ratios.append(rate_ratio(times[control], events[control], times[treated],
+                                 events[treated])[0])
+    return np.array(ratios)
 
 
 def rate_ratio(times_a: np.ndarray, events_a: np.ndarray, times_b: np.ndarray,

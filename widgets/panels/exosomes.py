@@ -64,10 +64,11 @@ def coculture_panel() -> Panel:
     return Panel(controls, figures.coculture_figure, draw,
                  "Left: viability of Huh7 recipient cells sharing the medium with the chosen "
                  "donor cells (solid) and of the same recipients alone (dashed), and of the "
-                 "donors (dotted), relative to untreated cells, under the drug at its typical "
-                 "dose; the box gives the recipients' 72 h IC50 with and without donors. Right: "
-                 "vesicles in the medium and the miR-21 they carry (a.u.). GW4869, when added, "
-                 f"is at {typical_dose(RELEASE_BLOCKER):g} µM.")
+                 "donors (dotted, triangles), relative to untreated cells, under the drug at "
+                 "its typical dose; the box gives the recipients' 72 h IC50 with and without "
+                 "donors. Right: vesicles in the medium and the miR-21 they carry (a.u., "
+                 "circles; at pH 7.4 the two coincide). GW4869, when added, is at "
+                 f"{typical_dose(RELEASE_BLOCKER):g} µM.")
 
 
 def coculture_explorer() -> PanelBox:

@@ -55,8 +55,11 @@ def table1_dial_panel() -> Panel:
         return figures.update_dial(artists, dial(values["row"], float(values["level"])))
 
     return Panel(controls, figures.dial_figure, draw,
-                 "Left: the target proteins of the chosen RNA and the autophagic flux after "
-                 f"{BLOT_HOURS:g} h with the row's drug at its IC50, relative to basal. Middle: a "
+                 "Left: the target proteins of the chosen RNA, relative to the line's own "
+                 "basal level (a note gives that basal where it differs from the parental "
+                 "line's), and the autophagic flux after "
+                 f"{BLOT_HOURS:g} h with the row's drug at its IC50, relative to untreated "
+                 "cells. Middle: a "
                  "virtual western blot in which every lane has the drug, two lanes bafilomycin "
                  "A1 (100 nM for the last 4 h) and two the RNA as set; the LC3 turnover "
                  "read-out compares them. Right: viability after "

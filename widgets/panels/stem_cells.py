@@ -24,7 +24,6 @@ GATES_LOG = tuple(round(1.5 + 0.25 * i, 2) for i in range(9))
 IC50_MULTIPLES = (0.5, 1.0, 2.0, 3.0, 4.0)
 CYCLES = (1, 2, 3, 4, 5, 6)
 DAYS_ON, DAYS_OFF = 3.0, 4.0
-CYCLE_DAYS = DAYS_ON + DAYS_OFF
 SORTED_STARTS = (("CD133+ sorted", 1.0), ("CD133− sorted", 0.0), ("unsorted", -1.0))
 REGROWTH_DAYS = (5.0, 10.0, 20.0, 30.0, 40.0)
 
@@ -67,7 +66,7 @@ def therapy_cycles_panel() -> Panel:
         return figures.update_populations(
             artists, result, 100.0 * basal_stem_fraction(line),
             f"{describe_condition(treatments, {})}: {int(values['cycles'])} × ({DAYS_ON:g} days "
-            f"on, {DAYS_OFF:g} off), {line}, {culture}", axis_days=CYCLE_DAYS * max(CYCLES))
+            f"on, {DAYS_OFF:g} off), {line}, {culture}")
 
     return Panel(controls, figures.populations_figure, draw,
                  "Left: stem-like cells (vermillion) stacked under the other cells (blue), "
@@ -100,10 +99,14 @@ def sample_fraction(sample: int) -> tuple[str, float]:
 @panel_factory
 def flow_cytometer_panel() -> Panel:
     """The virtual flow cytometer, declared: a sample, its isotype control and a movable gate."""
+    # The 1%-isotype gate the caption recommends is one of the gates offered, in both lives.
+    isotype_rule = round(isotype_gate(stain(0.0)), 2)
+    gates = tuple(sorted({*GATES_LOG, isotype_rule}))
     controls = (choice("sample", "sample", [(label, i) for i, (label, _) in enumerate(SAMPLES)],
                        0, tuple(range(len(SAMPLES))), kind="dropdown", mention="the sample"),
-                number("gate", "gate", GATES_LOG, 2.0, lambda g: f"{g:.2f} log10",
-                       static=(1.5, 1.75, 2.0, 2.25, 2.5), mention="the gate (log10)"))
+                number("gate", "gate", gates, 2.0, lambda g: f"{g:.2f} log10",
+                       static=tuple(sorted({1.5, 1.75, 2.0, isotype_rule, 2.25, 2.5})),
+                       mention="the gate (log10)"))
 
     def draw(artists, values):
         label, fraction = sample_fraction(values["sample"])
@@ -116,7 +119,7 @@ def flow_cytometer_panel() -> Panel:
                  "stained events above the gate, the percentage of isotype events above it "
                  "(false positives) and the true stem-like percentage of the model's sample. "
                  "A common convention puts the gate where about 1% of isotype events lie above "
-                 f"it: {isotype_gate(stain(0.0)):.2f} (log10) for these samples.")
+                 f"it: {isotype_rule:.2f} (log10) for these samples, one of the gates offered.")
 
 
 def flow_cytometer() -> PanelBox:
@@ -142,7 +145,7 @@ def sorted_cells_panel() -> Panel:
         label = dict((value, text) for text, value in SORTED_STARTS)[start]
         return figures.update_populations(
             artists, result, 100.0 * basal_stem_fraction(line),
-            f"{label} {line} cells in culture, untreated", axis_days=max(REGROWTH_DAYS))
+            f"{label} {line} cells in culture, untreated")
 
     return Panel(controls, figures.populations_figure, draw,
                  "Left: stem-like cells (vermillion) and the other cells (blue) growing from a "

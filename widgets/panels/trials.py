@@ -9,10 +9,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import numpy as np
+
 from ..figures import trials as figures
+from ..figures.trials import HazardRatioSpread
 from ..model.data_files import data_cache, parameter_values
-from ..model.trials import (power_curve, standard_dose_label, standard_dose_mg_per_day,
-                            virtual_trial)
+from ..model.trials import (power_curve, replicate_hazard_ratios, standard_dose_label,
+                            standard_dose_mg_per_day, virtual_trial)
 from .controls import NONE
 from .declaration import Panel, build, choice, number, panel_factory
 
@@ -29,18 +32,29 @@ POWER_HCQ_MULTIPLES = (1.0, 3.0, 10.0)
 PATIENTS = (20, 34, 50, 100, 150, 200, 300, 500)
 SHARES = (0.0, 0.2, 0.4, 0.6, 0.8, 1.0)
 POWER_SHARES = (0.2, 0.4, 0.6, 0.8)
-REPLICATES = (0, 1, 2)
+# Which trial of the design to show: the typical one (hazard ratio nearest the median of
+# POOL seeded trials), one at each quartile (a fair pair, one either side), or the typical
+# one beside MORE_TRIALS further seeded trials.
+REPLICATES = (("median trial", "median"), ("lower quartile", "lower"),
+              ("upper quartile", "upper"), ("20 more trials", "more"))
+QUANTILES = {"median": 0.5, "lower": 0.25, "upper": 0.75, "more": 0.5}
+POOL = 100
+MORE_TRIALS = 20
 POWER_SIZES = (10, 20, 34, 50, 100, 200, 300, 500)
 POWER_TRIALS = 500
 LARGE_TRIAL = 20_000
 MARKS = {"34 per arm (the planned 68)": 34, "SHARP (299 per arm)": 299}
 
 
+def hcq_dose(multiple: float) -> str:
+    """A multiple of the standard HCQ dose as mg per day, e.g. 'HCQ 1200 mg/day'."""
+    return f"HCQ {multiple * standard_dose_mg_per_day(HCQ):g} mg/day"
+
+
 def hcq_label(multiple: float) -> str:
-    """A multiple of the standard HCQ dose as mg per day, e.g. '1200 mg/day'."""
-    mg = multiple * standard_dose_mg_per_day(HCQ)
+    """:func:`hcq_dose`, noting a dose no patient tolerates (as the dose control offers it)."""
     note = " (cell-culture level; not tolerated)" if multiple >= 10 else ""
-    return f"HCQ {mg:g} mg/day{note}"
+    return f"{hcq_dose(multiple)}{note}"
 
 
 def trial_arms(comparison: str, hcq_multiple: float) -> dict:
@@ -57,7 +71,7 @@ def _hcq_choice(multiples: tuple[float, ...], static: tuple[float, ...] = ()):
 
 
 def _share_control(values: tuple[float, ...], static: tuple[float, ...] = ()):
-    return number("share", "autophagy-dependent tumours", values, 0.4, lambda s: f"{s:.0%}",
+    return number("share", "dependent", values, 0.4, lambda s: f"{s:.0%}",
                   static, mention="the share of autophagy-dependent tumours")
 
 
@@ -71,22 +85,26 @@ def virtual_trial_panel() -> Panel:
                        kind="dropdown", mention="the comparison"),
                 number("n", "patients", PATIENTS, 34, lambda n: f"{n:g} per arm", (34, 100, 300),
                        mention="the number of patients per arm"),
-                choice("replicate", "replicate", [(f"trial {r + 1}", r) for r in REPLICATES], 0,
-                       REPLICATES, mention="which of three trials of the same design"),
+                choice("replicate", "trial shown", REPLICATES, "median",
+                       [value for _, value in REPLICATES],
+                       mention="which trial of the design (typical, either quartile, or 20 "
+                               "more)"),
                 _hcq_choice(HCQ_MULTIPLES),
                 _share_control(SHARES))
 
     def draw(artists, values):
-        arms = trial_arms(values["comparison"], float(values["hcq"]))
-        share = float(values["share"])
-        trial = virtual_trial(arms, int(values["n"]), MONTHS, int(values["replicate"]),
+        comparison, n = values["comparison"], int(values["n"])
+        hcq, share, shown = float(values["hcq"]), float(values["share"]), values["replicate"]
+        seed = chosen_seed(comparison, n, hcq, share, QUANTILES[shown])
+        trial = virtual_trial(trial_arms(comparison, hcq), n, MONTHS, seed,
                               dependent_share=share)
-        design = ("only autophagy-dependent tumours (enriched)" if share == 1.0
-                  else f"{share:.0%} autophagy-dependent tumours")
-        hcq = f", {hcq_label(float(values['hcq']))}" if values["comparison"] == "add_hcq" else ""
+        design = ("enriched: only autophagy-dependent" if share == 1.0
+                  else f"{share:.0%} autophagy-dependent")
+        added = f", {hcq_dose(hcq)}" if comparison == "add_hcq" else ""
+        which = {"lower": "lower-quartile", "upper": "upper-quartile"}.get(shown, "median")
         return figures.update_trial(
-            artists, trial, f"{' vs '.join(trial.arms)}{hcq}; {design}; trial "
-                            f"{int(values['replicate']) + 1}")
+            artists, trial, f"{' vs '.join(trial.arms)}{added}; {design}; {which} trial",
+            spread(comparison, n, hcq, share, more=shown == "more"))
 
     return Panel(controls, lambda: figures.trial_figure(MONTHS), draw,
                  "Left: Kaplan–Meier curves of overall survival in the two arms of one virtual "
@@ -94,10 +112,51 @@ def virtual_trial_panel() -> Panel:
                  "the box gives the hazard ratio (second arm against the first) with its 95% "
                  "confidence interval and the log-rank p. Right: the share of each arm whose "
                  "tumour uses autophagy as an accomplice, is neutral, or uses it as an "
-                 f"antagonist. Patients enter over {parameter_values()['accrual_months']:g} "
-                 f"months and are analysed at {MONTHS:g} "
+                 f"antagonist. Below: the trial's hazard ratio (diamond) among {POOL} seeded "
+                 "trials of the same design (the shaded middle half) and the true effect, the "
+                 f"hazard ratio of a very large trial; '{MORE_TRIALS} more trials' adds their "
+                 f"hazard ratios as dots, so that chance is seen as a spread. Patients enter "
+                 f"over {parameter_values()['accrual_months']:g} months and are analysed at "
+                 f"{MONTHS:g} "
                  f"months; sorafenib is {standard_dose_label('sorafenib')}. A didactic model, "
                  "not a prediction for patients.")
+
+
+@data_cache
+def pool_hazard_ratios(comparison: str, n: int, hcq_multiple: float, share: float,
+                       first: int = 0, count: int = POOL) -> np.ndarray:
+    """Hazard ratios of the trials with seeds ``first`` to ``first + count - 1`` of a design."""
+    return replicate_hazard_ratios(trial_arms(comparison, hcq_multiple), n,
+                                   range(first, first + count), MONTHS, dependent_share=share)
+
+
+def chosen_seed(comparison: str, n: int, hcq_multiple: float, share: float,
+                quantile: float) -> int:
+    """The seed, of ``POOL``, whose trial's hazard ratio is nearest their ``quantile``.
+
+    0.5 gives a typical trial of the design; 0.25 and 0.75 a fair pair, one either side.
+    """
+    ratios = pool_hazard_ratios(comparison, n, hcq_multiple, share)
+    return int(np.argmin(np.abs(np.log(ratios) - np.log(np.quantile(ratios, quantile)))))
+
+
+@data_cache
+def true_hazard_ratio(comparison: str, hcq_multiple: float, share: float) -> float:
+    """The hazard ratio of a very large trial of the design (``LARGE_TRIAL`` per arm, seed 1)."""
+    return float(replicate_hazard_ratios(trial_arms(comparison, hcq_multiple), LARGE_TRIAL, (1,),
+                                         MONTHS, dependent_share=share)[0])
+
+
+def spread(comparison: str, n: int, hcq_multiple: float, share: float,
+           more: bool) -> HazardRatioSpread:
+    """How trials of the design spread: the pool's quartiles, the true effect and, if
+    ``more``, the ``MORE_TRIALS`` trials seeded after the pool."""
+    ratios = pool_hazard_ratios(comparison, n, hcq_multiple, share)
+    extra = (tuple(pool_hazard_ratios(comparison, n, hcq_multiple, share, POOL, MORE_TRIALS))
+             if more else ())
+    low, high = np.quantile(ratios, (0.25, 0.75))
+    return HazardRatioSpread(true_hazard_ratio(comparison, hcq_multiple, share), POOL,
+                             (float(low), float(high)), extra)
 
 
 def virtual_trial_explorer() -> PanelBox:
@@ -138,7 +197,7 @@ def power_panel() -> Panel:
         multiple, share = float(values["hcq"]), float(values["share"])
         powers, ratios = power_results(multiple, share)
         return figures.update_power(artists, POWER_SIZES, powers, ratios,
-                                    f"{hcq_label(multiple)}, {share:.0%} autophagy-dependent "
+                                    f"{hcq_dose(multiple)}, {share:.0%} autophagy-dependent "
                                     "tumours among all comers")
 
     return Panel(controls, lambda: figures.power_figure(POWER_SIZES, MARKS, 0.05), draw,
