@@ -56,59 +56,15 @@ def test_stem_cells_sorted_cells_claims():
 
 
 def test_stem_cells_therapy_cycles_claims():
-    """What `chapters/stem_cells/therapy_cycles.ipynb` tells the reader to look for."""
-    from widgets.model.pharmacology import ic50
-    from widgets.model.stem_cells import basal_stem_fraction, therapy_cycles
+    """What `chapters/stem_cells/therapy_cycles.ipynb` tells the reader to look for.
 
-    huh7_dose = 3.0 * ic50("sorafenib", cell_line="Huh7")
-    cycles = therapy_cycles({"sorafenib": huh7_dose}, 3, 3.0, 4.0, "Huh7")
-    assert cycles.stem_fraction[-1] > 1.3 * basal_stem_fraction("Huh7")   # task 2
-    with_cq = therapy_cycles({"sorafenib": huh7_dose, "chloroquine": 20.0}, 3, 3.0, 4.0, "Huh7")
-    assert with_cq.total.min() < cycles.total.min()                        # task 3
-    stress = widgets.simulate_populations({}, 72.0, "Huh7", hypoxia=True)
-    stress_cq = widgets.simulate_populations({"chloroquine": 20.0}, 72.0, "Huh7", hypoxia=True)
-    assert stress.stem_fraction[-1] > 1.5 * basal_stem_fraction("Huh7")    # task 4
-    assert stress_cq.stem[-1] < stress.stem[-1]
-    hypoxic = therapy_cycles({"sorafenib": huh7_dose}, 3, 3.0, 4.0, "Huh7", hypoxia=True)
-    hypoxic_cq = therapy_cycles({"sorafenib": huh7_dose, "chloroquine": 20.0}, 3, 3.0, 4.0, "Huh7", hypoxia=True)
-    assert hypoxic_cq.stem[-1] < hypoxic.stem[-1]
-    hepg2 = therapy_cycles({"sorafenib": 3.0 * ic50("sorafenib", cell_line="HepG2")}, 3, 3.0, 4.0, "HepG2")
-    assert hepg2.total.min() < cycles.total.min()                          # task 5
-    _task_4_number_falls_while_share_does_not()
-    _exercise_2_solution_matches_the_model()
-
-
-def _cycles_at_ic50(multiple: float, chloroquine: bool, hypoxia: bool):
-    """Three cycles of sorafenib at ``multiple`` × IC50 in Huh7, as the explorer runs them."""
-    from widgets.model.stem_cells import therapy_cycles
-    from widgets.panels.stem_cells import DAYS_OFF, DAYS_ON, _schedule_treatments
-
-    return therapy_cycles(_schedule_treatments("sorafenib", multiple, chloroquine, "Huh7"), 3,
-                          DAYS_ON, DAYS_OFF, "Huh7", hypoxia)
-
-
-def _task_4_number_falls_while_share_does_not():
-    """Task 4: "With chloroquine, the *number* of stem-like cells (the vermillion area on the
-    left) ends about 7% lower, because under these conditions they depend on autophagy; their
-    *share* on the right does not fall (it stays near 80%)". Stress alone: "about 80% at the
-    end, against 38% in normoxia"."""
-    text = _page_text("therapy_cycles.ipynb")
-    assert "the *number* of stem-like cells (the vermillion area on the left) ends about 7% lower" in text
-    assert "their *share* on the right does not fall (it stays near 80%)" in text
-    normoxia = _cycles_at_ic50(1.0, False, False)
-    stress, stress_cq = _cycles_at_ic50(1.0, False, True), _cycles_at_ic50(1.0, True, True)
-    assert 100 * normoxia.stem_fraction[-1] == pytest.approx(38, abs=0.5)
-    assert 100 * stress.stem_fraction[-1] == pytest.approx(80, abs=1)
-    assert 100 * (1 - stress_cq.stem[-1] / stress.stem[-1]) == pytest.approx(7, abs=0.5)
-    assert stress_cq.stem_fraction[-1] >= stress.stem_fraction[-1]
-    assert 100 * stress_cq.stem_fraction[-1] == pytest.approx(80, abs=1)
-
-
-def _exercise_2_solution_matches_the_model():
-    """ex-therapy-cycles-2, at its own dose (sorafenib at its IC50): "there chloroquine leaves
-    about 7% fewer stem-like cells after three cycles, while in normoxia it leaves about 6%
-    *more* (it kills other cells, and in a nearly full dish the survivors take their room)"
-    and "at 3 × IC50 chloroquine lowers the number by about 11% in both conditions"."""
+    Its tasks (data/activities/stem_cells.json) compute their numbers and right answers from
+    the model (tests/test_activities.py). Here, ex-therapy-cycles-2, at its own dose
+    (sorafenib at its IC50): "there chloroquine leaves about 7% fewer stem-like cells after
+    three cycles, while in normoxia it leaves about 6% *more* (it kills other cells, and in a
+    nearly full dish the survivors take their room)" and "at 3 × IC50 chloroquine lowers the
+    number by about 11% in both conditions".
+    """
     from widgets.model.data_files import parameter_values, parameters_set_to
 
     text = _page_text("therapy_cycles.ipynb")
@@ -127,3 +83,12 @@ def _exercise_2_solution_matches_the_model():
         assert cut(1.0, False) > 10
     for hypoxia in (False, True):
         assert cut(3.0, hypoxia) == pytest.approx(11, abs=1)
+
+
+def _cycles_at_ic50(multiple: float, chloroquine: bool, hypoxia: bool):
+    """Three cycles of sorafenib at ``multiple`` × IC50 in Huh7, as the explorer runs them."""
+    from widgets.model.stem_cells import therapy_cycles
+    from widgets.panels.stem_cells import DAYS_OFF, DAYS_ON, _schedule_treatments
+
+    return therapy_cycles(_schedule_treatments("sorafenib", multiple, chloroquine, "Huh7"), 3,
+                          DAYS_ON, DAYS_OFF, "Huh7", hypoxia)
