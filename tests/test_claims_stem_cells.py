@@ -21,21 +21,30 @@ def _page_text(notebook: str) -> str:
 
 
 def test_stem_cells_flow_cytometry_claims():
-    """What `chapters/stem_cells/flow_cytometry.ipynb` tells the reader to look for."""
-    from widgets.model.cytometry import isotype_gate, percent_positive, stain
-    from widgets.panels.stem_cells import SAMPLES, sample_fraction
+    """What `chapters/stem_cells/flow_cytometry.ipynb` tells the reader to look for.
 
-    for index in range(len(SAMPLES)):
-        _, fraction = sample_fraction(index)
-        sample = stain(fraction, seed=index)
-        low, high = percent_positive(sample.cd133, 1.5), percent_positive(sample.cd133, 2.5)
-        assert low > high                                                   # task 2
-        gate = isotype_gate(sample)
-        assert abs(percent_positive(sample.isotype, gate) - 1.0) < 0.2      # task 5
-    huh7, sorafenib = sample_fraction(0)[1], sample_fraction(2)[1]
-    assert sorafenib > huh7                                                 # task 4
-    hepg2 = stain(sample_fraction(1)[1], seed=1)
-    assert percent_positive(hepg2.cd133, 2.0) > 2 * 100 * sample_fraction(1)[1]   # task 3
+    Its tasks (data/activities/stem_cells.json) compute their numbers and right answers from
+    the model (tests/test_activities.py). Here, ex-flow-2: "With HepG2 selected and the gate
+    at 2.00, the box reports several times the true stem-like percentage"; "with 99% of the
+    cells in the dim population, even a small share of them above the gate outnumbers the few
+    true stem-like cells"; "Moving the gate up reduces these false positives but also cuts off
+    part of the bright population, so the count of true positives falls".
+    """
+    from widgets.model.cytometry import percent_positive, stain
+    from widgets.panels.stem_cells import sample_fraction
+
+    text = _page_text("flow_cytometry.ipynb")
+    assert "With HepG2 selected and the gate at 2.00, the box reports several times" in text
+    assert "Moving the gate up reduces these false positives" in text
+    fraction = sample_fraction(1)[1]
+    hepg2 = stain(fraction, seed=1)
+    assert percent_positive(hepg2.cd133, 2.0) > 3 * 100 * fraction
+    bright, dim = stain(1.0).cd133, stain(0.0).cd133     # each population on its own
+    assert (1 - fraction) * percent_positive(dim, 2.0) > fraction * percent_positive(bright, 2.0)
+    for low, high in ((2.0, 2.25), (2.0, 2.5)):
+        assert percent_positive(dim, high) < percent_positive(dim, low)
+        assert percent_positive(hepg2.isotype, high) < percent_positive(hepg2.isotype, low)
+        assert percent_positive(bright, high) < percent_positive(bright, low)
 
 
 def test_stem_cells_sorted_cells_claims():
