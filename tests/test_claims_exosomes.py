@@ -7,40 +7,56 @@ Each test reads what one notebook of ``chapters/exosomes/`` tells the reader to 
 """
 import numpy as np
 
-import widgets
+from conftest import ROOT
+from test_chapters import _page_text
+
+CHAPTER = ROOT / "chapters" / "exosomes"
 
 
 def test_exosomes_characterisation_claims():
-    """What `chapters/exosomes/characterisation.ipynb` tells the reader to look for."""
-    from widgets.model.vesicles import characterise, preparations
+    """What `chapters/exosomes/characterisation.ipynb` tells the reader to look for.
 
-    pellet, crude = characterise("ultracentrifugation"), characterise("medium")
-    assert 1 - pellet.share_in_range > 0.3 and pellet.markers["calnexin"] > 0.05   # task 1
-    assert abs(pellet.mode_nm - crude.mode_nm) < 1                                # task 2
-    for step in ("density_gradient", "size_exclusion"):                           # task 3
-        clean = characterise(step)
-        assert clean.markers["calnexin"] < 0.05 and clean.markers["CD63"] > pellet.markers["CD63"]
-    dying = characterise("ultracentrifugation", treated_cells=True)
-    assert dying.markers["calnexin"] > pellet.markers["calnexin"]          # task 4
+    Its tasks (data/activities/exosomes.json) compute their numbers and right answers from the
+    model (tests/test_activities.py). Here, ex-characterisation-2: "The {term}`density gradient` gives
+    the most marker per particle and the least calnexin".
+    """
+    from widgets.model.vesicles import POSITIVE_MARKERS, characterise, preparations
+
+    assert "The {term}`density gradient` gives the most marker per particle and the least calnexin" in \
+        _page_text(CHAPTER / "characterisation.ipynb")
+    markers = {p: characterise(p).markers for p in preparations()}
+    for marker in POSITIVE_MARKERS:
+        assert max(markers, key=lambda p: markers[p][marker]) == "density_gradient", marker
+    assert min(markers, key=lambda p: markers[p]["calnexin"]) == "density_gradient"
 
 
 def test_exosomes_coculture_claims():
-    """What `chapters/exosomes/coculture.ipynb` tells the reader to look for."""
-    from widgets.model.exosomes import rate_sensitivity, recipient_ic50, simulate_coculture
+    """What `chapters/exosomes/coculture.ipynb` tells the reader to look for.
 
-    def gain(**options):
-        r = simulate_coculture("sorafenib", 5.0, **options)
-        return r.recipient_viability[-1] - r.recipient_alone_viability[-1]
+    Its tasks (data/activities/exosomes.json) compute their numbers and right answers from the
+    model (tests/test_activities.py). Here, ex-coculture-2, whose code gives "the recipients'
+    gain in viability from resistant donors (sorafenib 5 µM, 72 h)": "Faster release and
+    faster uptake raise the protection ... Faster clearance of vesicles from the medium and
+    faster turnover of the cargo lower it"; and the reading box: "The direction of every
+    conclusion on this page survives" a fourfold change of each rate.
+    """
+    import inspect
 
-    assert gain() > 0.1                                                      # task 1
-    together, alone = recipient_ic50("sorafenib")
-    assert together > 1.2 * alone
-    assert gain(treatments={"gw4869": 10.0}) < 0.4 * gain()                  # task 2
-    assert gain(donor="Huh7") < 0.3 * gain() and gain(donor="HepG2") < 0.3 * gain()   # task 3
-    neutral, acidic = simulate_coculture(ph=7.4), simulate_coculture(ph=6.6)
-    assert acidic.exosomal_mir21[-1] / neutral.exosomal_mir21[-1] > acidic.exosomes[-1] / neutral.exosomes[-1]   # task 4
-    shares = [gain(donor_fraction=f) for f in (0.0, 0.25, 0.5, 0.9)]
-    assert shares[0] == 0 and np.all(np.diff(shares) > 0)                    # task 5
+    from widgets.model.exosomes import rate_sensitivity, simulate_coculture
+
+    text = _page_text(CHAPTER / "coculture.ipynb")
+    assert "widgets.model.exosomes.rate_sensitivity((0.1, 1.0, 10.0))" in text
+    assert "Faster release and faster uptake raise the protection" in text
+    defaults = inspect.signature(rate_sensitivity).parameters
+    assert (defaults["drug"].default, defaults["dose"].default, defaults["hours"].default) == \
+        ("sorafenib", 5.0, 72.0)
+    gains = rate_sensitivity((0.1, 1.0, 10.0))
+    for rate in ("exosome_release_rate", "exosome_uptake_rate"):
+        assert np.all(np.diff(gains[rate]) > 0), rate
+    for rate in ("exosome_clearance_rate", "cargo_turnover_rate"):
+        assert np.all(np.diff(gains[rate]) < 0), rate
+    base = simulate_coculture("sorafenib", 5.0)
+    assert gains["exosome_release_rate"][1] == base.recipient_viability[-1] - base.recipient_alone_viability[-1]
     assert all(min(v) > 0 for v in rate_sensitivity().values())               # reading box
 
 

@@ -1,8 +1,14 @@
-"""Quiz quantities of the exosome chapter."""
+"""Quiz quantities of the exosome chapter: the co-culture and the EV characterisation."""
 from __future__ import annotations
 
-from ...model.exosomes import recipient_ic50, vesicle_transfer
+from ...model.exosomes import recipient_ic50, simulate_coculture, vesicle_transfer
+from ...model.labels import typical_dose
+from ...model.vesicles import MARKERS, characterise
 from . import conditions
+
+#: What :func:`coculture` can read at the end of a co-culture.
+COCULTURE_READ_OUTS = ("recipient_viability", "recipient_alone_viability", "donor_viability",
+                       "exosomes", "exosomal_mir21", "gain")
 
 
 def coculture_ic50_shift(spec: dict) -> float:
@@ -26,5 +32,69 @@ def donor_vesicle_release(spec: dict) -> float:
                             conditioning_hours=spec.get("conditioning_hours", 24.0)).vesicles
 
 
+def coculture_ic50(spec: dict) -> float:
+    """The Huh7 recipients' IC50 (µM) with donors, or ``alone`` (default false), read as
+    :func:`coculture_ic50_shift` reads its keys (``drug`` default sorafenib, recipients
+    Huh7)."""
+    together, alone = recipient_ic50(spec.get("drug", "sorafenib"), spec.get("hours", 72.0),
+                                     spec.get("donor", "Huh7-SR"), "Huh7",
+                                     spec.get("donor_fraction", 0.5),
+                                     spec.get("treatments", {}), spec.get("ph", 7.4))
+    return alone if spec.get("alone", False) else together
+
+
+def _coculture_read_out(spec: dict) -> float:
+    read_out = spec.get("read_out", "gain")
+    if read_out not in COCULTURE_READ_OUTS:
+        raise ValueError(f"read_out {read_out!r}; valid choices are: "
+                         f"{', '.join(COCULTURE_READ_OUTS)}")
+    drug = spec.get("drug", "sorafenib")
+    result = simulate_coculture(drug, spec.get("dose", typical_dose(drug)),
+                                spec.get("hours", 72.0), spec.get("donor", "Huh7-SR"), "Huh7",
+                                spec.get("donor_fraction", 0.5), spec.get("treatments", {}),
+                                spec.get("ph", 7.4))
+    if read_out == "gain":
+        return float(result.recipient_viability[-1] - result.recipient_alone_viability[-1])
+    return float(getattr(result, read_out)[-1])
+
+
+def coculture(spec: dict) -> float:
+    """A read-out at the end of :func:`widgets.model.exosomes.simulate_coculture` with Huh7
+    recipients.
+
+    Reads ``read_out`` (one of ``COCULTURE_READ_OUTS``; ``gain`` is the recipients'
+    viability with donors minus alone; default ``gain``), ``drug`` (default sorafenib),
+    ``dose`` (µM, default the drug's typical dose), ``hours`` (default 72), ``donor``
+    (default Huh7-SR), ``donor_fraction`` (default 0.5), ``treatments`` (e.g. GW4869),
+    ``ph`` (default 7.4), and ``reference``, a dict of keys to change: if given, the
+    read-out is divided by the same read-out with those changes.
+    """
+    value = _coculture_read_out(spec)
+    if "reference" in spec:
+        value /= _coculture_read_out({**spec, **spec["reference"]})
+    return value
+
+
+def vesicles(spec: dict) -> float:
+    """What :func:`widgets.model.vesicles.characterise` reports for ``preparation`` (default
+    ultracentrifugation) from ``treated`` cells (default false): ``read_out`` is a marker's
+    band (``CD63``, ``CD9``, ``TSG101``, ``ALIX``, ``calnexin``), ``percent_in_range`` (%
+    of particles 30-150 nm across) or ``mode_nm`` (nm)."""
+    result = characterise(spec.get("preparation", "ultracentrifugation"),
+                          spec.get("treated", False))
+    read_out = spec["read_out"]
+    if read_out not in (*MARKERS, "percent_in_range", "mode_nm"):
+        raise ValueError(f"read_out {read_out!r}; valid choices are: "
+                         f"{', '.join((*MARKERS, 'percent_in_range', 'mode_nm'))}")
+    if read_out == "percent_in_range":
+        return 100.0 * result.share_in_range
+    if read_out == "mode_nm":
+        return result.mode_nm
+    return result.markers[read_out]
+
+
 QUANTITIES = {"coculture_ic50_shift": coculture_ic50_shift,
-              "donor_vesicle_release": donor_vesicle_release}
+              "donor_vesicle_release": donor_vesicle_release,
+              "coculture_ic50": coculture_ic50,
+              "coculture": coculture,
+              "vesicles": vesicles}
