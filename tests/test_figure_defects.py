@@ -66,7 +66,9 @@ def _problems(artists) -> list[str]:
             if y.size and (np.nanmax(y) > top + 1e-9 or np.nanmin(y) < bottom - 1e-9):
                 found.append(f"{line.get_label()!r} runs from {np.nanmin(y):.3g} to "
                              f"{np.nanmax(y):.3g}, outside its axis {bottom:.3g}-{top:.3g}")
-            if (ax.get_xscale() == "linear" and x.size > 2 and not line.get_label().startswith("_")
+            drawn_as_curve = line.get_linestyle() not in ("None", "none", "", " ")
+            if (ax.get_xscale() == "linear" and x.size > 2 and drawn_as_curve
+                    and not line.get_label().startswith("_")
                     and np.nanmax(x) < left + 0.9 * (right - left)):
                 found.append(f"{line.get_label()!r} ends at x = {np.nanmax(x):.3g} on an axis "
                              f"to {right:.3g}")

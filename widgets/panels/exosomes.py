@@ -127,7 +127,7 @@ def vesicle_autophagy_panel() -> Panel:
     controls = (choice("condition", "donors", DONOR_CONDITIONS, "chloroquine",
                        tuple(value for _, value in DONOR_CONDITIONS), kind="dropdown",
                        mention="the donors' autophagy inhibitor"),
-                compound_choice("drug", "recipients' drug", DRUGS, "sorafenib", none=False,
+                compound_choice("drug", "drug", DRUGS, "sorafenib", none=False,
                                 mention="the recipients' drug"),
                 choice("donor", "donor cells", [(line, line) for line in TRANSFER_DONORS],
                        "Huh7-SR", mention="the donor line"))

@@ -242,7 +242,7 @@ def pharmacodynamics_panel() -> Panel:
     """The trials' pharmacodynamic read-out, declared: HCQ dose and tumour/blood HCQ ratio."""
     controls = (choice("dose", "HCQ dose", [(f"{d:g} mg/day", d) for d in PD_DOSES], 400.0,
                        (400.0, 600.0, 1200.0), kind="dropdown", mention="the HCQ dose"),
-                choice("ratio", "tumour/blood HCQ", [(f"{r:g} × blood", r) for r in PD_RATIOS],
+                choice("ratio", "tumour HCQ", [(f"{r:g} × blood", r) for r in PD_RATIOS],
                        1.0, (0.25, 1.0, 4.0), kind="dropdown",
                        mention="the HCQ concentration in the tumour relative to blood"))
 
