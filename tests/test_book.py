@@ -37,7 +37,7 @@ def test_widget_pages_embed_precomputed_frames_with_alt_text_and_links(built_sit
         models = list(json.loads(WIDGET_STATE.search(html).group(1))["state"].values())
         names = [m["model_name"] for m in models]
         images = [m["state"]["value"] for m in models if m["model_name"] == "HTMLModel"
-                  and m["state"].get("value", "").startswith("<img")]
+                  and m["state"].get("value", "").startswith(("<img", "<picture"))]
         panel = panels[page.removesuffix(".html")]()
         assert len(images) == math.prod(len(c.static) for c in panel.static_controls), page
         assert all(re.search(r'alt="[^"]{80,}"', image) and "hcc-numbers" in image
