@@ -248,7 +248,7 @@ def test_a_code_block_is_an_editable_cell_that_runs_in_the_browser(live_context,
     _watch(page, url, problems)
     page.goto(url)
     page.wait_for_load_state("networkidle")
-    cell = page.locator("[data-live-code]").first
+    cell = page.locator(".solution [data-live-code]").first   # a solution's code, not a starter
     assert cell.get_attribute("data-live-code") == "static"
     cell.locator("xpath=ancestor::div[contains(@class, 'solution')][1]").locator(
         ".admonition-title").first.click()   # open the solution
