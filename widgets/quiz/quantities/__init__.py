@@ -29,6 +29,24 @@ def conditions(spec: Mapping) -> tuple[dict, dict, str, dict]:
             spec.get("cell_line", "HepG2"), spec.get("ncrna", {}))
 
 
+def chosen_read_out(spec: Mapping, choices: Iterable[str], default: str | None = None) -> str:
+    """``spec["read_out"]`` (or ``default``), refused unless it is one of ``choices``."""
+    choices = tuple(choices)
+    read_out = spec.get("read_out", default)
+    if read_out not in choices:
+        raise ValueError(f"read_out {read_out!r}; valid choices are: {', '.join(choices)}")
+    return read_out
+
+
+def relative_to_reference(read_out: Quantity, spec: Mapping) -> float:
+    """``read_out(spec)``; with ``spec["reference"]`` (a dict of keys to change), divided by
+    the same read-out with those changes."""
+    value = read_out(spec)
+    if "reference" in spec:
+        value /= read_out({**spec, **spec["reference"]})
+    return value
+
+
 def gather(modules: Iterable[ModuleType]) -> dict[str, Quantity]:
     """The ``QUANTITIES`` of ``modules`` in one mapping, in module order.
 

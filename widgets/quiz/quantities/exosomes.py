@@ -4,7 +4,7 @@ from __future__ import annotations
 from ...model.exosomes import recipient_ic50, simulate_coculture, vesicle_transfer
 from ...model.labels import typical_dose
 from ...model.vesicles import MARKERS, characterise
-from . import conditions
+from . import chosen_read_out, conditions, relative_to_reference
 
 #: What :func:`coculture` can read at the end of a co-culture.
 COCULTURE_READ_OUTS = ("recipient_viability", "recipient_alone_viability", "donor_viability",
@@ -44,10 +44,7 @@ def coculture_ic50(spec: dict) -> float:
 
 
 def _coculture_read_out(spec: dict) -> float:
-    read_out = spec.get("read_out", "gain")
-    if read_out not in COCULTURE_READ_OUTS:
-        raise ValueError(f"read_out {read_out!r}; valid choices are: "
-                         f"{', '.join(COCULTURE_READ_OUTS)}")
+    read_out = chosen_read_out(spec, COCULTURE_READ_OUTS, "gain")
     drug = spec.get("drug", "sorafenib")
     result = simulate_coculture(drug, spec.get("dose", typical_dose(drug)),
                                 spec.get("hours", 72.0), spec.get("donor", "Huh7-SR"), "Huh7",
@@ -69,10 +66,7 @@ def coculture(spec: dict) -> float:
     ``ph`` (default 7.4), and ``reference``, a dict of keys to change: if given, the
     read-out is divided by the same read-out with those changes.
     """
-    value = _coculture_read_out(spec)
-    if "reference" in spec:
-        value /= _coculture_read_out({**spec, **spec["reference"]})
-    return value
+    return relative_to_reference(_coculture_read_out, spec)
 
 
 def vesicles(spec: dict) -> float:
@@ -82,10 +76,7 @@ def vesicles(spec: dict) -> float:
     of particles 30-150 nm across) or ``mode_nm`` (nm)."""
     result = characterise(spec.get("preparation", "ultracentrifugation"),
                           spec.get("treated", False))
-    read_out = spec["read_out"]
-    if read_out not in (*MARKERS, "percent_in_range", "mode_nm"):
-        raise ValueError(f"read_out {read_out!r}; valid choices are: "
-                         f"{', '.join((*MARKERS, 'percent_in_range', 'mode_nm'))}")
+    read_out = chosen_read_out(spec, (*MARKERS, "percent_in_range", "mode_nm"))
     if read_out == "percent_in_range":
         return 100.0 * result.share_in_range
     if read_out == "mode_nm":

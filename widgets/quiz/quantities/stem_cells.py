@@ -4,7 +4,7 @@ from __future__ import annotations
 from ...model.cytometry import isotype_gate, percent_positive, stain
 from ...model.data_files import parameters_set_to
 from ...model.stem_cells import simulate_populations, sorted_turnover, therapy_cycles
-from . import conditions
+from . import chosen_read_out, conditions, relative_to_reference
 
 #: What :func:`cycles` can read at the end of the explorer's schedule.
 CYCLE_READ_OUTS = ("stem_percent", "peak_percent", "stem", "total", "fewest")
@@ -41,10 +41,7 @@ def _cycles_read_out(spec: dict) -> float:
     # quotes exactly what the panel shows and the quiz needs no matplotlib otherwise.
     from ...panels.stem_cells import DAYS_OFF, DAYS_ON, _schedule_treatments
 
-    read_out = spec.get("read_out", "stem_percent")
-    if read_out not in CYCLE_READ_OUTS:
-        raise ValueError(f"read_out {read_out!r}; valid choices are: "
-                         f"{', '.join(CYCLE_READ_OUTS)}")
+    read_out = chosen_read_out(spec, CYCLE_READ_OUTS, "stem_percent")
     line = spec.get("cell_line", "Huh7")
     treatments = _schedule_treatments(spec.get("drug", "sorafenib"),
                                       spec.get("ic50_multiple", 1.0),
@@ -68,10 +65,7 @@ def cycles(spec: dict) -> float:
     Huh7), and ``reference``, a dict of keys to change: if given, the read-out is divided by
     the same read-out with those changes.
     """
-    value = _cycles_read_out(spec)
-    if "reference" in spec:
-        value /= _cycles_read_out({**spec, **spec["reference"]})
-    return value
+    return relative_to_reference(_cycles_read_out, spec)
 
 
 def _flow_gate(spec: dict) -> float:
