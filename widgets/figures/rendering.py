@@ -44,6 +44,8 @@ from matplotlib.figure import Figure
 from matplotlib.transforms import Bbox
 from PIL import Image
 
+from .text_cache import keep_text
+
 DPI = 80
 BACKGROUNDS_KEPT = 24
 # Unhinted text: a new background draws in 0.8 of the time, and looks the same at 80 dpi.
@@ -315,6 +317,7 @@ class _Backgrounds:
 def _draw_over_background(artists) -> None:
     """Restore (or draw and keep) the static parts for the current limits; draw the dynamic artists."""
     figure = artists.figure
+    keep_text(figure.canvas)
     backgrounds = figure.__dict__.get("_book_backgrounds")
     if backgrounds is None:
         backgrounds = figure.__dict__["_book_backgrounds"] = _Backgrounds(figure, artists.dynamic)
