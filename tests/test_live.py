@@ -232,3 +232,36 @@ def test_the_browser_is_handed_the_builds_slow_results_and_computes_none_of_them
 def test_slow_results_need_one_result_per_argument_tuple():
     with pytest.raises(ValueError, match=r"one result per argument tuple \(3\), got 2"):
         _slow_panel().slow_results.remember([1.0, 4.0])
+
+
+def test_the_virtual_trial_places_every_trial_among_its_designs_from_the_builds_summary(
+        monkeypatch):
+    """In the browser no choice simulates the 120 trials of its design: the build did."""
+    from widgets.panels import trials
+
+    panel = trials.virtual_trial_panel()
+    spec = browser_build.panel_spec(panel)
+    chosen = random.Random(7)
+    choices = [[chosen.randrange(len(c.options)) for c in panel.controls] for _ in range(6)]
+    clear_data_caches()
+    browser_build.open_panel("kernel", spec["origin"])
+    in_kernel = [browser_build.draw("kernel", indices)[1] for indices in choices]
+    clear_data_caches()
+    browser_build.open_panel("browser", spec["origin"], spec["results"])
+
+    def no_simulated_pool(*args, **kwargs):
+        raise AssertionError("a design's trials were simulated on a click")
+
+    monkeypatch.setattr(trials, "replicate_hazard_ratios", no_simulated_pool)
+    assert [browser_build.draw("browser", indices)[1] for indices in choices] == in_kernel
+    clear_data_caches()
+
+
+def test_a_kernel_computes_on_open_only_the_slow_results_that_are_slow_natively(monkeypatch):
+    from widgets.panels import ipywidgets_build, trials
+
+    computed = []
+    monkeypatch.setattr(SlowResults, "compute", lambda self: computed.append(self.function))
+    ipywidgets_build.build_live(trials.virtual_trial_panel())
+    ipywidgets_build.build_live(trials.power_panel())
+    assert computed == [trials.power_results]

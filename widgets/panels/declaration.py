@@ -233,12 +233,13 @@ def panel_factory(factory: Callable[..., "Panel"]) -> Callable[..., "Panel"]:
 
 @dataclass(frozen=True)
 class SlowResults:
-    """Model results a panel's choices need that take seconds each to compute.
+    """Model results a panel's choices need that take too long to compute on a click.
 
-    A live kernel computes them all when the panel opens, so that each later change only
-    redraws. The static site's build computes them once for the in-browser Python, which
-    is handed them with the panel (:mod:`.browser_build`) instead of spending minutes of the
-    reader's time: the same function, the same arguments, the same numbers.
+    The static site's build computes them once for the in-browser Python, which is handed
+    them with the panel (:mod:`.browser_build`) instead of spending the reader's time: the
+    same function, the same arguments, the same numbers. A live kernel computes them all
+    when the panel opens, so that each later change only redraws, or, for results that take
+    seconds only in WebAssembly (``on_open=False``), each as a choice first needs it.
 
     Attributes
     ----------
@@ -246,10 +247,13 @@ class SlowResults:
         A :func:`~widgets.model.data_files.data_cache` function of the model's results.
     arguments : tuple of tuple
         Every tuple of positional arguments the panel's choices call it with.
+    on_open : bool
+        Whether a live kernel computes them all when the panel opens.
     """
 
     function: Callable
     arguments: tuple[tuple, ...]
+    on_open: bool = True
 
     def compute(self) -> list:
         """The function's result for each argument tuple, in order (cached as computed)."""

@@ -135,7 +135,7 @@ def build_live(panel: Panel) -> PanelBox:
     """Every control, observed; one figure (in each layout) redrawn whenever a control changes."""
     if panel.warm_up is not None:
         panel.warm_up()
-    if panel.slow_results is not None:
+    if panel.slow_results is not None and panel.slow_results.on_open:
         panel.slow_results.compute()
     artists, narrow = panel.figure("wide"), panel.figure("narrow")
     made = {c.name: _widget(c, c.values) for c in panel.controls}

@@ -4,9 +4,12 @@ Each panel is declared once (:class:`~widgets.panels.declaration.Panel`) and bui
 kernel or precomputed for the static site. Power needs thousands of simulated trials, so
 the power panel declares them as slow results: a live kernel computes every choice when the
 panel is made, the in-browser Python is handed the build's, and moving a control only redraws.
+The virtual trial places each trial among 120 seeded trials of its design: a kernel simulates
+them on a click, the in-browser Python is handed the build's summary of every design.
 """
 from __future__ import annotations
 
+import dataclasses
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -93,11 +96,17 @@ def virtual_trial_panel() -> Panel:
                 _hcq_choice(HCQ_MULTIPLES),
                 _share_control(SHARES))
 
+    every_design = SlowResults(design_summary, tuple(
+        (comparison, n, multiple, share) for _, comparison in COMPARISONS for n in PATIENTS
+        for multiple in (HCQ_MULTIPLES if comparison == "add_hcq" else (_NO_HCQ,))
+        for share in SHARES), on_open=False)
+
     def draw(artists, values):
         comparison, n = values["comparison"], int(values["n"])
         hcq, share, shown = float(values["hcq"]), float(values["share"]), values["replicate"]
-        seed = chosen_seed(comparison, n, hcq, share, QUANTILES[shown])
-        trial = virtual_trial(trial_arms(comparison, hcq), n, MONTHS, seed,
+        seeds, every = design_summary(comparison, n, hcq if comparison == "add_hcq" else _NO_HCQ,
+                                      share)
+        trial = virtual_trial(trial_arms(comparison, hcq), n, MONTHS, seeds[shown],
                               dependent_share=share)
         design = ("enriched: only autophagy-dependent" if share == 1.0
                   else f"{share:.0%} autophagy-dependent")
@@ -105,7 +114,7 @@ def virtual_trial_panel() -> Panel:
         which = {"lower": "lower-quartile", "upper": "upper-quartile"}.get(shown, "median")
         return figures.update_trial(
             artists, trial, f"{' vs '.join(trial.arms)}{added}; {design}; {which} trial",
-            spread(comparison, n, hcq, share, more=shown == "more"))
+            every if shown == "more" else dataclasses.replace(every, more=()))
 
     return Panel(controls, lambda: figures.trial_figure(MONTHS), draw,
                  "Left: Kaplan–Meier curves of overall survival in the two arms of one virtual "
@@ -120,7 +129,7 @@ def virtual_trial_panel() -> Panel:
                  f"over {parameter_values()['accrual_months']:g} months and are analysed at "
                  f"{MONTHS:g} "
                  f"months; sorafenib is {standard_dose_label('sorafenib')}. A didactic model, "
-                 "not a prediction for patients.")
+                 "not a prediction for patients.", slow_results=every_design)
 
 
 @data_cache
@@ -158,6 +167,26 @@ def spread(comparison: str, n: int, hcq_multiple: float, share: float,
     low, high = np.quantile(ratios, (0.25, 0.75))
     return HazardRatioSpread(true_hazard_ratio(comparison, hcq_multiple, share), POOL,
                              (float(low), float(high)), extra)
+
+
+# Sorafenib against placebo gives no HCQ: its designs are those at the standard HCQ dose.
+_NO_HCQ = 1.0
+
+
+@data_cache
+def design_summary(comparison: str, n: int, hcq_multiple: float,
+                   share: float) -> tuple[dict[str, int], HazardRatioSpread]:
+    """What the virtual trial shows of a design besides the trial itself.
+
+    Returns
+    -------
+    tuple
+        The seed of the trial each choice of ``REPLICATES`` shows (by its value), and the
+        spread of the design's trials with the ``MORE_TRIALS`` further hazard ratios.
+    """
+    seeds = {shown: chosen_seed(comparison, n, hcq_multiple, share, quantile)
+             for shown, quantile in QUANTILES.items()}
+    return seeds, spread(comparison, n, hcq_multiple, share, more=True)
 
 
 def virtual_trial_explorer() -> PanelBox:
