@@ -102,7 +102,7 @@ def test_machinery_western_blot_claims():
     # "An early block such as 3-methyladenine and a late block such as chloroquine (see the flux
     # explorer) move LC3-II in opposite directions, yet both lower flux"
     three_ma = turnover_blot({"3_methyladenine": 5000.0}, "bafilomycin_a1", 0.1, hours=24.0)
-    assert three_ma.normalised[2, 2] < 1 and three_ma.flux["treated"] < three_ma.flux["control"]
+    assert three_ma.normalised[LC3_II, TREATED] < 1 and three_ma.flux["treated"] < three_ma.flux["control"]
     lc3_ii, _, flux = _end(LATE_BLOCK)
     assert lc3_ii > 1 and flux < 1
     # "Each lane is loaded with a slightly different amount of protein": loading really differs
