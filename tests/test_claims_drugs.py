@@ -17,13 +17,11 @@ import widgets
 from solution_claims import checks_solution
 from widgets.model.antigen import antigen_presentation, surface_mhc_i
 from widgets.model.assays import turnover_blot
-from widgets.model.data_files import parameter_values
+from widgets.model.data_files import parameter_values, read_table
 from widgets.model.pharmacology import bliss_excess, compare_with_intervention
+from widgets.model.scenario import compound_effects, make_experiment, step_factors
 
-WITHOUT_MODEL_CLAIMS = {
-    "ex-platinum-1": "reads what chloroquine and Mdivi-1 do besides blocking autophagy from the "
-                     "cited papers; the model has no Golgi, DRP1 or mitophagy",
-}
+WITHOUT_MODEL_CLAIMS: dict[str, str] = {}
 DOSES = np.logspace(-2, 3, 40)
 CHLOROQUINE = {"chloroquine": 20.0}
 P62, LC3_II = 0, 2                       # rows of Blot.normalised
@@ -139,8 +137,8 @@ def test_ex_dose_response_1_assay_length():
 
 
 @checks_solution("ex-dose-response-2",
-                 "$E = 0.5 \\times 0.8 - 0.3 = +0.10$: the combination kills more than independence "
-                 "predicts, so it is synergistic by the Bliss criterion")
+                 r"$E = 0.5 \times 0.8 - 0.3 = +0.10$: the combination kills more than "
+                 "independence predicts, so it is synergistic by the Bliss criterion")
 def test_ex_dose_response_2_bliss():
     # "$E = 0.5 \times 0.8 - 0.3 = +0.10$: the combination kills more than independence predicts,
     # so it is synergistic by the Bliss criterion" (the book's Bliss function, on the exercise's
@@ -236,3 +234,17 @@ def test_ex_immune_2_what_must_hold_in_hcc():
     assert knocked.surface_mhc_i > 1.3 * untreated.surface_mhc_i
     # "raising it improves killing"
     assert knocked.killed_fraction > untreated.killed_fraction + 0.05
+
+
+@checks_solution("ex-platinum-1", "Chloroquine mainly blocks autophagosome–lysosome fusion")
+def test_ex_platinum_1_what_chloroquine_blocks():
+    # The Golgi, DRP1 and mitophagy are from the cited papers: the model has none of them.
+    # "Chloroquine mainly blocks autophagosome–lysosome fusion": the data, from the cited paper,
+    # give it a stronger and more potent fusion block than degradation block
+    rows = [row for row in read_table("compound_effects.csv") if row["compound"] == "chloroquine"]
+    assert {row["source"] for row in rows} == {"mauthe2018chloroquine"}
+    effects = {kind: (emax, ec50) for kind, emax, ec50, _ in compound_effects()["chloroquine"]}
+    assert effects["fusion_block"][0] > effects["degradation_block"][0]
+    assert effects["fusion_block"][1] < effects["degradation_block"][1]
+    steps = step_factors(make_experiment(CHLOROQUINE))
+    assert steps.fusion < steps.degradation < 1
