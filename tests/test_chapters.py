@@ -223,18 +223,26 @@ def test_each_widget_notebook_has_a_claims_test(name, notebook):
     assert asserts, f"chapter {name!r}: tests/{module.name}::{expected} asserts nothing"
 
 
+def _checks_a_solution(function: ast.FunctionDef) -> bool:
+    """Whether ``function`` is marked ``@checks_solution(...)`` (tests/solution_claims.py)."""
+    return any(isinstance(d, ast.Call) and isinstance(d.func, ast.Name)
+               and d.func.id == "checks_solution" for d in function.decorator_list)
+
+
 def test_every_claims_test_names_a_widget_notebook():
-    """A claims test left behind by a renamed or removed notebook fails too."""
+    """A claims test left behind by a renamed or removed notebook fails too; a test that checks
+    an exercise solution says which one with ``checks_solution`` (test_claims_coverage.py)."""
     expected = {f"test_{name}_{path.stem}_claims" for name, path in WIDGET_NOTEBOOKS}
-    modules = sorted((ROOT / "tests").glob("test_claims_*.py"))
+    modules = sorted(path for path in (ROOT / "tests").glob("test_claims_*.py")
+                     if path.name != "test_claims_coverage.py")
     assert modules
     for module in modules:
         assert module.stem.removeprefix("test_claims_") in NAMES, \
             f"tests/{module.name} is named after no chapter of _toc.yml"
-        for function in _test_functions(module):
-            assert function in expected, \
-                f"tests/{module.name}::{function} is not test_<chapter>_<notebook>_claims " \
-                "of a widget notebook"
+        for name, function in _test_functions(module).items():
+            assert name in expected or _checks_a_solution(function), \
+                f"tests/{module.name}::{name} is not test_<chapter>_<notebook>_claims " \
+                "of a widget notebook, nor marked @checks_solution"
 
 
 def _activity_pages(name: str) -> set[str]:
