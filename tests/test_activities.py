@@ -174,6 +174,17 @@ def test_quoted_numbers_are_the_models():
     assert not re.search(r"\{[a-z_0-9]+(:[^}]*)?\}", html.split("<script>")[0].split("</style>")[1])
 
 
+PAGES = sorted({(chapter, task["page"]) for chapter, task in TASKS})
+
+
+@pytest.mark.parametrize("chapter, page", PAGES, ids=[f"{c}-{p}" for c, p in PAGES])
+def test_every_page_prints_its_tasks_with_every_placeholder_filled(chapter, page):
+    """A brace meant literally (code such as ``f({})``) must be doubled, or printing fails."""
+    markdown = activities.activities_markdown(chapter, page)
+    assert markdown.count("**Task ") == len(activities.tasks_for(chapter, page))
+    assert not re.search(r"\{[a-z_0-9]+(:[^}]*)?\}", markdown)
+
+
 class _Controls(HTMLParser):
     """Form controls of an HTML fragment and whether each has a label."""
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ...model.cytometry import isotype_gate, percent_positive, stain
 from ...model.data_files import parameters_set_to
-from ...model.stem_cells import simulate_populations, sorted_turnover, therapy_cycles
+from ...model.stem_cells import POPULATIONS, simulate_populations, sorted_turnover, therapy_cycles
 from . import chosen_read_out, conditions, relative_to_reference
 
 #: What :func:`cycles` can read at the end of the explorer's schedule.
@@ -24,16 +24,48 @@ def stem_percent(spec: dict) -> float:
     return 100.0 * float(result.stem_fraction[-1])
 
 
+#: The bands :func:`sorted_band` reads in a sorted population's lanes, relative to untreated
+#: cells in normoxia.
+SORTED_BANDS = ("lc3_ii", "p62", "lc3_i")
+
+
+def _sorted_turnover(spec: dict):
+    """The turnover blot of sorted cells a ``compute`` object describes."""
+    return sorted_turnover(spec.get("treatments", {}), spec.get("hypoxia", False),
+                           spec.get("inhibitor", "chloroquine"),
+                           spec.get("inhibitor_dose_um", 20.0), spec.get("hours", 24.0),
+                           spec.get("cell_line", "Huh7"))
+
+
+def _population(spec: dict) -> str:
+    """``spec["population"]``, refused unless it is one of the model's sorted populations."""
+    if spec.get("population") not in POPULATIONS:
+        raise ValueError(f"population {spec.get('population')!r}; valid choices are: "
+                         f"{', '.join(POPULATIONS)}")
+    return spec["population"]
+
+
+def _turnover_readout(spec: dict) -> float:
+    return _sorted_turnover(spec).flux_readout[_population(spec)]
+
+
 def turnover_readout(spec: dict) -> float:
     """LC3 turnover read-out of one sorted population (:func:`widgets.model.stem_cells.sorted_turnover`):
     ``population`` ("stem" or "non_stem"), ``treatments``, ``hypoxia`` (default false),
     ``inhibitor`` (default chloroquine), ``inhibitor_dose_um`` (default 20), ``hours``
-    (default 24) and ``cell_line`` (default Huh7)."""
-    result = sorted_turnover(spec.get("treatments", {}), spec.get("hypoxia", False),
-                             spec.get("inhibitor", "chloroquine"),
-                             spec.get("inhibitor_dose_um", 20.0), spec.get("hours", 24.0),
-                             spec.get("cell_line", "Huh7"))
-    return result.flux_readout[spec["population"]]
+    (default 24), ``cell_line`` (default Huh7), and ``reference``, a dict of keys to change:
+    if given, the read-out is divided by the same read-out with those changes."""
+    return relative_to_reference(_turnover_readout, spec)
+
+
+def sorted_band(spec: dict) -> float:
+    """A band of one sorted population's lane, relative to untreated cells in normoxia:
+    ``read_out`` (one of ``SORTED_BANDS``, default ``lc3_ii``), ``with_inhibitor`` (the lane
+    with the lysosomal inhibitor, default false: the lane without) and the keys of the
+    experiment as :func:`turnover_readout` reads them (``population``, ``treatments``,
+    ``hypoxia``, ``inhibitor``, ``inhibitor_dose_um``, ``hours``, ``cell_line``)."""
+    band = getattr(_sorted_turnover(spec), chosen_read_out(spec, SORTED_BANDS, "lc3_ii"))
+    return float(band[_population(spec)][int(spec.get("with_inhibitor", False))])
 
 
 def _cycles_read_out(spec: dict) -> float:
@@ -102,6 +134,7 @@ def flow_gate(spec: dict) -> float:
 
 QUANTITIES = {"stem_percent": stem_percent,
               "turnover_readout": turnover_readout,
+              "sorted_band": sorted_band,
               "cycles": cycles,
               "flow_percent": flow_percent,
               "flow_gate": flow_gate}
