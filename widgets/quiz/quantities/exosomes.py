@@ -1,4 +1,5 @@
-"""Quiz quantities of the exosome chapter: the co-culture and the EV characterisation."""
+"""Quiz quantities of the exosome chapter: the co-culture, the EV characterisation and the
+vesicles of donors under autophagy inhibitors."""
 from __future__ import annotations
 
 from ...model.exosomes import recipient_ic50, simulate_coculture, vesicle_transfer
@@ -23,13 +24,43 @@ def coculture_ic50_shift(spec: dict) -> float:
     return together / alone
 
 
-def donor_vesicle_release(spec: dict) -> float:
-    """Vesicles released by conditioned donors relative to untreated donors
-    (:func:`widgets.model.exosomes.vesicle_transfer`): ``treatments`` and ``knockdown`` of the
-    donors, ``donor`` (default Huh7-SR) and ``conditioning_hours`` (default 24)."""
+#: What :func:`vesicle_transfer_read_out` can read: the donors, their vesicles, the recipients.
+TRANSFER_READ_OUTS = ("donor_lc3_ii", "donor_p62", "vesicles", "vesicle_lc3_ii", "vesicle_p62",
+                      "recipient_lc3_ii", "recipient_p62", "recipient_viability", "gain")
+
+
+def _transfer_read_out(spec: dict) -> float:
+    read_out = chosen_read_out(spec, TRANSFER_READ_OUTS, "vesicles")
     treatments, knockdown, _, _ = conditions(spec)
-    return vesicle_transfer(treatments, knockdown, donor=spec.get("donor", "Huh7-SR"),
-                            conditioning_hours=spec.get("conditioning_hours", 24.0)).vesicles
+    drug = spec.get("drug", "sorafenib")
+    result = vesicle_transfer(treatments, knockdown, drug, spec.get("dose", typical_dose(drug)),
+                              spec.get("donor", "Huh7-SR"),
+                              conditioning_hours=spec.get("conditioning_hours", 24.0))
+    without, given = result.recipient_viability
+    if read_out == "gain":
+        return given - without
+    value = getattr(result, read_out)
+    if isinstance(value, tuple):          # the recipients: (without, with the vesicles)
+        return value[1] if spec.get("given", True) else value[0]
+    return value
+
+
+def vesicle_transfer_read_out(spec: dict) -> float:
+    """A read-out of :func:`widgets.model.exosomes.vesicle_transfer`: donors conditioned with
+    an autophagy inhibitor, their vesicles given to Huh7 recipients under a drug.
+
+    Reads ``read_out`` (one of ``TRANSFER_READ_OUTS``, default ``vesicles``: released
+    vesicles relative to untreated donors; the donors' levels are relative to untreated
+    donors, the vesicles' LC3-II and p62 in a.u., the recipients' levels relative to
+    untreated recipients, viability a fraction of untreated cells; ``gain`` is the
+    recipients' viability with the vesicles minus without), ``treatments`` (µM) and
+    ``knockdown`` (fraction removed) of the donors, ``donor`` (default Huh7-SR),
+    ``conditioning_hours`` (default 24), the recipients' ``drug`` (default sorafenib) and
+    ``dose`` (µM, default its typical dose), ``given`` (default true: the recipients given
+    the vesicles; false: without them), and ``reference``, a dict of keys to change: if
+    given, the read-out is divided by the same read-out with those changes.
+    """
+    return relative_to_reference(_transfer_read_out, spec)
 
 
 def coculture_ic50(spec: dict) -> float:
@@ -85,7 +116,7 @@ def vesicles(spec: dict) -> float:
 
 
 QUANTITIES = {"coculture_ic50_shift": coculture_ic50_shift,
-              "donor_vesicle_release": donor_vesicle_release,
+              "vesicle_transfer": vesicle_transfer_read_out,
               "coculture_ic50": coculture_ic50,
               "coculture": coculture,
               "vesicles": vesicles}
