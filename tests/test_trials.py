@@ -259,3 +259,33 @@ def test_bad_pharmacodynamic_input_is_refused_with_a_clear_message(call, match):
 
     with pytest.raises(ValueError, match=match):
         call(pd)
+
+
+@pytest.mark.parametrize("spec, match", [
+    ({"quantity": "pharmacodynamic_parameter", "name": "potency"},
+     "name 'potency'; valid choices are: blood_cell_hcq_factor, pbmc_lc3_ii_rise_threshold"),
+    ({"quantity": "observed_blood_cell_count", "mg_per_day": 1200.0, "read_out": "responders"},
+     "mg_per_day 1200.0; valid choices are: 400, 600, 800"),
+    ({"quantity": "observed_blood_cell_count", "mg_per_day": 400.0, "read_out": "patients"},
+     "read_out 'patients'; valid choices are: responders, evaluated"),
+])
+def test_a_pharmacodynamic_quiz_quantity_names_a_bad_key_and_the_choices(spec, match):
+    from widgets.quiz.quantities import declared_quantities
+
+    with pytest.raises(ValueError, match=match):
+        declared_quantities()[spec["quantity"]](spec)
+
+
+def test_the_pharmacodynamic_quiz_quantities_read_data_as_the_model_does():
+    from widgets.model import pharmacodynamics as pd
+    from widgets.quiz.quantities import declared_quantities
+
+    quantities = declared_quantities()
+    assert quantities["pharmacodynamic_parameter"]({"name": "blood_cell_hcq_factor"}) == \
+        pd.pd_parameters()["blood_cell_hcq_factor"]
+    counts = [(quantities["observed_blood_cell_count"]({"mg_per_day": row["dose_mg_per_day"],
+                                                        "read_out": "responders"}),
+               quantities["observed_blood_cell_count"]({"mg_per_day": row["dose_mg_per_day"],
+                                                        "read_out": "evaluated"}))
+              for row in pd.observations()]
+    assert counts == [(row["responders"], row["evaluated"]) for row in pd.observations()]

@@ -1,9 +1,11 @@
 """Quiz quantities of the clinical-translation chapter."""
 from __future__ import annotations
 
-from ...model.pharmacodynamics import blood_read_outs, detectable_share, tumour_read_outs
+from ...model.pharmacodynamics import (blood_read_outs, detectable_share, observations,
+                                        pd_parameters, tumour_read_outs)
 from ...model.trials import schoenfeld_events, virtual_trial
 from ...panels import trials as trial_panel
+from . import chosen_read_out
 
 
 def trial_hazard_ratio(spec: dict) -> float:
@@ -38,10 +40,30 @@ def detectable_block_share(spec: dict) -> float:
     return 100.0 * detectable_share(spec["mg_per_day"])
 
 
+def pharmacodynamic_parameter(spec: dict) -> float:
+    """The number ``name`` of ``data/pharmacodynamics.csv`` (e.g. ``"blood_cell_hcq_factor"``)."""
+    parameters = pd_parameters()
+    if spec["name"] not in parameters:
+        raise ValueError(f"name {spec['name']!r}; valid choices are: {', '.join(parameters)}")
+    return parameters[spec["name"]]
+
+
+def observed_blood_cell_count(spec: dict) -> float:
+    """Patients at ``mg_per_day`` HCQ in the trial whose blood-cell counts calibrate the model
+    (``data/pd_observations.csv``): ``read_out`` "responders" (with a rise) or "evaluated"."""
+    rows = {row["dose_mg_per_day"]: row for row in observations()}
+    if spec["mg_per_day"] not in rows:
+        raise ValueError(f"mg_per_day {spec['mg_per_day']!r}; valid choices are: "
+                         f"{', '.join(f'{dose:g}' for dose in rows)}")
+    return float(rows[spec["mg_per_day"]][chosen_read_out(spec, ("responders", "evaluated"))])
+
+
 QUANTITIES = {"trial_hazard_ratio": trial_hazard_ratio, "schoenfeld_events": events,
               "blood_cell_read_out": blood_cell_read_out,
               "tumour_cell_read_out": tumour_cell_read_out,
-              "detectable_block_share": detectable_block_share}
+              "detectable_block_share": detectable_block_share,
+              "pharmacodynamic_parameter": pharmacodynamic_parameter,
+              "observed_blood_cell_count": observed_blood_cell_count}
 
 
 def _design(spec: dict) -> tuple[str, float, float]:
