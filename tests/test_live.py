@@ -234,12 +234,23 @@ def test_slow_results_need_one_result_per_argument_tuple():
         _slow_panel().slow_results.remember([1.0, 4.0])
 
 
-def test_the_virtual_trial_places_every_trial_among_its_designs_from_the_builds_summary(
-        monkeypatch):
-    """In the browser no choice simulates the 120 trials of its design: the build did."""
-    from widgets.panels import trials
+# Panels whose slow results the build computes, and the model function each would otherwise run.
+SLOW_PANELS = (("trials", "virtual_trial_panel", "replicate_hazard_ratios"),
+               ("trials", "power_panel", "power_curve"),
+               ("drugs", "accomplice_panel", "compare_with_intervention"))
 
-    panel = trials.virtual_trial_panel()
+
+@pytest.mark.parametrize("chapter, factory, model_function", SLOW_PANELS,
+                         ids=[factory for _, factory, _ in SLOW_PANELS])
+def test_a_slow_panel_draws_every_choice_from_the_builds_results_as_a_kernel_does(
+        chapter, factory, model_function, monkeypatch):
+    """In the browser no choice runs the slow model (the build did), and the figures are the
+    kernel's: the 120 seeded trials of a virtual-trial design, power's thousands, the
+    accomplice panel's two dose-response comparisons with their IC50 searches."""
+    import importlib
+
+    module = importlib.import_module(f"widgets.panels.{chapter}")
+    panel = getattr(module, factory)()
     spec = browser_build.panel_spec(panel)
     chosen = random.Random(7)
     choices = [[chosen.randrange(len(c.options)) for c in panel.controls] for _ in range(6)]
@@ -249,10 +260,10 @@ def test_the_virtual_trial_places_every_trial_among_its_designs_from_the_builds_
     clear_data_caches()
     browser_build.open_panel("browser", spec["origin"], spec["results"])
 
-    def no_simulated_pool(*args, **kwargs):
-        raise AssertionError("a design's trials were simulated on a click")
+    def not_on_a_click(*args, **kwargs):
+        raise AssertionError(f"{model_function} ran on a click")
 
-    monkeypatch.setattr(trials, "replicate_hazard_ratios", no_simulated_pool)
+    monkeypatch.setattr(module, model_function, not_on_a_click)
     assert [browser_build.draw("browser", indices)[1] for indices in choices] == in_kernel
     clear_data_caches()
 
@@ -260,8 +271,10 @@ def test_the_virtual_trial_places_every_trial_among_its_designs_from_the_builds_
 def test_a_kernel_computes_on_open_only_the_slow_results_that_are_slow_natively(monkeypatch):
     from widgets.panels import ipywidgets_build, trials
 
+    from widgets.panels import drugs
+
     computed = []
     monkeypatch.setattr(SlowResults, "compute", lambda self: computed.append(self.function))
-    ipywidgets_build.build_live(trials.virtual_trial_panel())
-    ipywidgets_build.build_live(trials.power_panel())
+    for panel in (trials.virtual_trial_panel(), drugs.accomplice_panel(), trials.power_panel()):
+        ipywidgets_build.build_live(panel)
     assert computed == [trials.power_results]

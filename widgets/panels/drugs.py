@@ -2,7 +2,9 @@
 and the toy model of antigen presentation.
 
 Each panel is declared once (:class:`~widgets.panels.declaration.Panel`) and
-built live in a kernel or precomputed for the static site.
+built live in a kernel or precomputed for the static site. The accomplice panel's every
+choice needs two dose-response comparisons with their IC50 searches: quick natively, too
+slow for a click in the in-browser Python, which is handed the build's (slow results).
 """
 from __future__ import annotations
 
@@ -17,12 +19,13 @@ from ..model.antigen import (COCULTURE_HOURS, PRETREATMENT_HOURS, antigen_presen
 from ..model.assays import LYSOSOMAL_INHIBITORS, turnover_blot
 from ..model.labels import (Condition, compound_label, compounds_with_role, condition,
                             describe_condition, in_sentence, typical_dose)
+from ..model.data_files import data_cache
 from ..model.names import COMPOUNDS, canonical_name
 from ..model.pharmacology import compare_with_intervention
 from .controls import (KNOCKDOWN_FRACTION, PARENTAL_LINES, cell_line_choice, compound_choice,
                        dose_for, experiment_from, fraction_control, hours_control,
                        knockdown_choice)
-from .declaration import Panel, build, choice, panel_factory
+from .declaration import Panel, SlowResults, build, choice, panel_factory
 
 if TYPE_CHECKING:
     from .ipywidgets_build import PanelBox
@@ -55,9 +58,8 @@ def _intervention_choice(interventions: tuple[Condition, ...]):
                   kind="dropdown")
 
 
-def _draw_comparison(row, drug: str, intervention: Condition, hours: float, cell_line: str):
-    comparison = compare_with_intervention(drug, DOSES_UM, hours, intervention.treatments,
-                                           intervention.knockdown, cell_line)
+def _draw_comparison(row, comparison, drug: str, intervention: Condition, hours: float,
+                     cell_line: str):
     return figures.update_dose_response(
         row, comparison, f"{compound_label(drug)} in {cell_line}, {hours:g} h: "
                          f"± {intervention.label}")
@@ -78,8 +80,9 @@ def dose_response_panel(hours: float = 72.0) -> Panel:
         treatments, knockdown = experiment_from(values, (("modulator", "dose"),))
         intervention = Condition(describe_condition(treatments, knockdown, "nothing"),
                                  treatments, knockdown)
-        return _draw_comparison(artists.rows[0], values["drug"], intervention, values["hours"],
-                                values["cell_line"])
+        drug, hours, line = values["drug"], values["hours"], values["cell_line"]
+        comparison = compare_with_intervention(drug, DOSES_UM, hours, treatments, knockdown, line)
+        return _draw_comparison(artists.rows[0], comparison, drug, intervention, hours, line)
 
     return Panel(controls, figures.dose_response_figure, draw,
                  "Left: viability against drug concentration (log scale) for the drug alone "
@@ -102,11 +105,15 @@ def accomplice_panel(drug: str = "sorafenib", hours: float = 72.0) -> Panel:
     drug = canonical_name(drug, COMPOUNDS, "compound")
     controls = (_intervention_choice(INTERVENTIONS),
                 hours_control(EXPOSURE_HOURS, hours, mention="the exposure"))
+    every_choice = SlowResults(accomplice_comparison, tuple(
+        (drug, index, exposure, line) for index in range(len(INTERVENTIONS))
+        for exposure in EXPOSURE_HOURS for line in ACCOMPLICE_LINES), on_open=False)
 
     def draw(artists, values):
-        intervention = INTERVENTIONS[values["intervention"]]
-        top, bottom = (_draw_comparison(row, drug, intervention, values["hours"], line)
-                       for row, line in zip(artists.rows, ("Huh7", "Huh7-SR")))
+        index, hours = values["intervention"], values["hours"]
+        top, bottom = (_draw_comparison(row, accomplice_comparison(drug, index, hours, line),
+                                        drug, INTERVENTIONS[index], hours, line)
+                       for row, line in zip(artists.rows, ACCOMPLICE_LINES))
         return top + bottom
 
     return Panel(controls, lambda: figures.dose_response_figure(n_rows=2), draw,
@@ -114,7 +121,26 @@ def accomplice_panel(drug: str = "sorafenib", hours: float = 72.0) -> Panel:
                  f"each, viability of {in_sentence(compound_label(drug))} alone (solid blue) and "
                  "with the chosen intervention (dashed vermillion), with IC50s, their fold shift "
                  "and the Bliss excess, and beside it the cell loss at the IC50 dose split into "
-                 "drug damage (orange) and autophagic death (purple, hatched).")
+                 "drug damage (orange) and autophagic death (purple, hatched).",
+                 slow_results=every_choice)
+
+
+#: The accomplice panel's two contexts: autophagy protects parental Huh7 and kills in Huh7-SR.
+ACCOMPLICE_LINES = ("Huh7", "Huh7-SR")
+
+
+@data_cache
+def accomplice_comparison(drug: str, intervention: int, hours: float, cell_line: str):
+    """``drug`` alone and with ``INTERVENTIONS[intervention]`` in ``cell_line`` after ``hours``.
+
+    Returns
+    -------
+    InterventionComparison
+        As :func:`~widgets.model.pharmacology.compare_with_intervention` gives it, at ``DOSES_UM``.
+    """
+    chosen = INTERVENTIONS[intervention]
+    return compare_with_intervention(drug, DOSES_UM, hours, chosen.treatments, chosen.knockdown,
+                                     cell_line)
 
 
 def accomplice_or_antagonist(drug: str = "sorafenib", hours: float = 72.0) -> PanelBox:
