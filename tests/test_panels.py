@@ -248,6 +248,21 @@ def test_the_page_offers_the_narrow_rendering_of_every_frame_on_a_phone(declared
 
 
 @pytest.mark.parametrize("live", (True, False), ids=("live", "static"))
+def test_a_phone_reader_learns_where_left_and_right_went(declared, static_box, live):
+    """A phone stacks side-by-side panels; a caption that says "left" or "right" then carries
+    a note, shown on narrow screens only, that the left panel comes first."""
+    from widgets.figures.rendering import stacks_side_by_side_panels
+    from widgets.panels.ipywidgets_build import STACKED_NOTE
+
+    box = build_live(declared) if live else static_box
+    shown = "".join(child.value for child in box.children if isinstance(child, W.HTML))
+    stacked = stacks_side_by_side_panels(declared.figure("narrow").figure)
+    assert (STACKED_NOTE in shown) == stacked
+    if re.search(r"\b(left|right)\b", declared.shows, re.I):
+        assert stacked, "a caption that speaks of left and right panels needs the phone's note"
+
+
+@pytest.mark.parametrize("live", (True, False), ids=("live", "static"))
 def test_a_control_offering_two_choices_is_a_pair_of_toggle_buttons(declared, static_box, live):
     box = build_live(declared) if live else static_box
     for name, widget in box.controls.items():

@@ -331,6 +331,12 @@ def test_widget_controls_fit_a_phone_and_show_the_chosen_value(browser, site_url
             return [text, context.measureText(text).width <= s.clientWidth - 20];
         }""")
         assert fits, f"the chosen option {label!r} is cut off"
+    notes = page.locator(".hcc-panel .hcc-stacked-note")
+    for i in range(notes.count()):   # side-by-side panels stand stacked here: say so
+        assert notes.nth(i).is_visible()
+    page.set_viewport_size({"width": 1280, "height": 900})
+    for i in range(notes.count()):
+        assert not notes.nth(i).is_visible()
     page.context.close()
 
 

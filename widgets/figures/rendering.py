@@ -147,6 +147,7 @@ def new_figure(rows: int, columns: int, size_in: tuple[float, float], **subplot_
     figure = Figure(figsize=(NARROW_WIDTH_IN, height), dpi=DPI, layout="constrained")
     FigureCanvasAgg(figure)
     figure.__dict__["_book_min_font_pt"] = NARROW_MIN_FONT_PT
+    figure.__dict__["_book_stacked"] = columns > 1
     squeeze = subplot_options.pop("squeeze", True)
     grid = dict(subplot_options.pop("gridspec_kw", {}))
     ratios = grid.pop("width_ratios", None)
@@ -158,6 +159,12 @@ def new_figure(rows: int, columns: int, size_in: tuple[float, float], **subplot_
         axes = axes.squeeze()
         return figure, (axes.item() if axes.ndim == 0 else axes)
     return figure, axes
+
+
+def stacks_side_by_side_panels(figure: Figure) -> bool:
+    """Whether ``figure``, in the narrow layout, stands panels drawn side by side one above the
+    other, so that a caption's "left" and "right" need reading as "upper" and "lower"."""
+    return bool(figure.__dict__.get("_book_stacked", False))
 
 
 def _fit_narrow(figure: Figure, minimum_pt: float) -> None:

@@ -26,7 +26,8 @@ from itertools import product
 
 import ipywidgets as W
 
-from ..figures.rendering import Description, figure_html, print_bundle, render_png
+from ..figures.rendering import (NARROW_MEDIA, Description, figure_html, print_bundle,
+                                 render_png, stacks_side_by_side_panels)
 from .browser_build import live_html
 from .declaration import Control, Panel, running_live
 
@@ -81,7 +82,12 @@ PANEL_STYLE = """<style>
 .hcc-panel .widget-hslider .noUi-handle::before{content:"";position:absolute;inset:-10px}
 .hcc-panel .hcc-readout{min-width:4.5em;font-weight:600;font-variant-numeric:tabular-nums}
 .hcc-panel .hcc-caption{font-size:0.95rem;line-height:1.5;color:inherit;margin:0.2em 0 0}
-</style>"""
+.hcc-panel .hcc-stacked-note{display:none;font-size:0.95rem;line-height:1.5;margin:0.3em 0 0}
+@media NARROW_MEDIA{.hcc-panel .hcc-stacked-note{display:block}}
+</style>""".replace("NARROW_MEDIA", NARROW_MEDIA)
+#: Shown under a caption where a phone shows the figure's side-by-side panels stacked.
+STACKED_NOTE = ("On this narrow screen the figure's panels stand in one column, in reading order: "
+                "what the caption calls left comes first, right below it.")
 LABEL_WIDTH = "7.5em"
 
 
@@ -117,8 +123,11 @@ def _controls_box(items: Sequence[W.Widget]) -> W.GridBox:
     return box
 
 
-def _caption(panel: Panel, live: bool) -> W.HTML:
-    return W.HTML(f'<p class="hcc-caption">{panel.caption(live)}</p>')
+def _caption(panel: Panel, live: bool, narrow) -> W.HTML:
+    """The caption, and where the narrow figure stacks side-by-side panels, how to read it."""
+    note = (f'<p class="hcc-stacked-note">{STACKED_NOTE}</p>'
+            if stacks_side_by_side_panels(narrow.figure) else "")
+    return W.HTML(f'<p class="hcc-caption">{panel.caption(live)}</p>{note}')
 
 
 def _summary(panel: Panel, description: Description, live: bool) -> str:
@@ -173,7 +182,7 @@ def build_live(panel: Panel) -> PanelBox:
     redraw()
     opening, description = drawn[0]
     children = [W.HTML(PANEL_STYLE), _controls_box([item for _, item in made.values()]), image,
-                _caption(panel, live=True)]
+                _caption(panel, live=True, narrow=narrow)]
     return PanelBox(children, widgets, {(): image}, opening,
                     _summary(panel, description, live=True))
 
@@ -207,7 +216,8 @@ def build_precomputed(panel: Panel) -> PanelBox:
     if made:
         children.append(_controls_box([item for _, item in made.values()]))
     # The declaration for the site's front end, which can run the panel live in the browser.
-    children += [nest(0, ()), _caption(panel, live=False), W.HTML(live_html(panel))]
+    children += [nest(0, ()), _caption(panel, live=False, narrow=narrow),
+                 W.HTML(live_html(panel))]
     opening, description = frames[tuple(c.static.index(c.default) for c in statics)]
     return PanelBox(children, widgets, images, opening,
                     _summary(panel, description, live=False))
