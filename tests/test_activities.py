@@ -341,3 +341,29 @@ def test_on_a_phone_the_widget_stays_in_view_and_nothing_scrolls_sideways(browse
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     assert not problems, "\n".join(problems)
     page.context.close()
+
+
+@pytest.mark.parametrize("chapter, page", PAGES, ids=[f"{c}-{p}" for c, p in PAGES])
+def test_every_widget_page_asks_for_each_prediction_and_keeps_a_results_table_on_a_phone(
+        browser, site_url, chapter, page):
+    """At 390 px: one prediction (choices or a number box) per task, one row per task in the
+    results table, the explanations closed, and no sideways scrolling."""
+    from test_site import _open
+
+    tasks = [task for task in activities.load_activities(chapter)["tasks"]
+             if task["page"] == page]
+    shown, problems = _open(browser, f"{site_url}/chapters/{chapter}/{page}.html",
+                            viewport={"width": 390, "height": 844})
+    predictions = shown.locator(".hcc-act-task .hcc-act-predict")
+    assert predictions.count() == len(tasks)
+    for i, task in enumerate(tasks):
+        kind = task["prediction"]["type"]
+        prediction = predictions.nth(i)
+        assert prediction.get_attribute("data-kind") == kind
+        inputs = prediction.locator('input[type="radio"]' if kind == "choice" else "input")
+        assert inputs.count() == (len(task["prediction"]["options"]) if kind == "choice" else 1)
+    assert shown.locator(".hcc-act-results tbody tr").count() == len(tasks)
+    assert shown.locator("details.hcc-act-explain[open]").count() == 0
+    assert shown.evaluate("document.documentElement.scrollWidth") <= 390
+    assert not problems, "\n".join(problems)
+    shown.context.close()
