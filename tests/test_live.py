@@ -277,4 +277,4 @@ def test_a_kernel_computes_on_open_only_the_slow_results_that_are_slow_natively(
     monkeypatch.setattr(SlowResults, "compute", lambda self: computed.append(self.function))
     for panel in (trials.virtual_trial_panel(), drugs.accomplice_panel(), trials.power_panel()):
         ipywidgets_build.build_live(panel)
-    assert computed == [trials.power_results]
+    assert computed == [drugs.accomplice_comparison, trials.power_results]

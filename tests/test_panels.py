@@ -288,3 +288,34 @@ def test_a_panel_declared_again_for_a_phone_draws_narrow():
     with pytest.raises(ValueError, match="'tablet'"):
         with figure_layout("tablet"):
             pass
+
+
+def test_in_a_kernel_the_figure_goes_out_at_once_and_its_phone_rendering_follows():
+    """Inside an event loop (as in a kernel) a change sends the wide figure straight away; the
+    narrow one follows when the loop is free, drawn once for the latest of quick changes."""
+    import asyncio
+
+    panel = machinery.flux_explorer_panel()
+    box = build_live(panel)
+    image = _live_image(box)
+    control = panel.controls[0]
+    widget = box.controls[control.name]
+    narrow_draws = []
+
+    async def change_twice():
+        for value in [v for v in control.values if v != widget.value][:2]:
+            widget.value = value
+            assert "<picture>" not in image.value and "<img" in image.value
+        await asyncio.sleep(0)
+        await asyncio.sleep(0)
+
+    original = panel.draw
+    try:
+        object.__setattr__(panel, "draw", lambda artists, values: (
+            narrow_draws.append(values) if artists.figure.get_figwidth() < 5 else None,
+            original(artists, values))[1])
+        asyncio.run(change_twice())
+    finally:
+        object.__setattr__(panel, "draw", original)
+    assert "<picture>" in image.value
+    assert len(narrow_draws) == 1 and narrow_draws[0][control.name] == widget.value

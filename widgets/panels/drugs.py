@@ -3,8 +3,9 @@ and the toy model of antigen presentation.
 
 Each panel is declared once (:class:`~widgets.panels.declaration.Panel`) and
 built live in a kernel or precomputed for the static site. The accomplice panel's every
-choice needs two dose-response comparisons with their IC50 searches: quick natively, too
-slow for a click in the in-browser Python, which is handed the build's (slow results).
+choice needs two dose-response comparisons with their IC50 searches (tens of milliseconds
+natively, hundreds in the in-browser Python): declared as slow results, they are computed by
+a kernel when the panel opens (about 2 s) and handed to the in-browser Python by the build.
 """
 from __future__ import annotations
 
@@ -107,7 +108,7 @@ def accomplice_panel(drug: str = "sorafenib", hours: float = 72.0) -> Panel:
                 hours_control(EXPOSURE_HOURS, hours, mention="the exposure"))
     every_choice = SlowResults(accomplice_comparison, tuple(
         (drug, index, exposure, line) for index in range(len(INTERVENTIONS))
-        for exposure in EXPOSURE_HOURS for line in ACCOMPLICE_LINES), on_open=False)
+        for exposure in EXPOSURE_HOURS for line in ACCOMPLICE_LINES))
 
     def draw(artists, values):
         index, hours = values["intervention"], values["hours"]

@@ -21,7 +21,10 @@ text; the site shows the widget. A slider's read-out is text that cannot be edit
 """
 from __future__ import annotations
 
+import asyncio
+import warnings
 from collections.abc import Sequence
+from functools import partial
 from itertools import product
 
 import ipywidgets as W
@@ -135,6 +138,25 @@ def _summary(panel: Panel, description: Description, live: bool) -> str:
     return f"{description.alt}\n\n{panel.caption(live)}"
 
 
+def _after_this_change(callback) -> bool:
+    """Run ``callback`` once the kernel has sent what this change made; False without an event
+    loop (plain Python), where the caller runs it itself."""
+    try:
+        loop = asyncio.get_running_loop()
+    except RuntimeError:
+        return False
+
+    def run() -> None:
+        try:
+            callback()
+        except Exception as error:   # shown where the reader looks, then logged by the loop
+            warnings.warn(f"the phone rendering of a panel's figure failed: {error!r}")
+            raise
+
+    loop.call_soon(run)
+    return True
+
+
 def build_panel(panel: Panel) -> PanelBox:
     """The live panel in a kernel a person is using; the precomputed one during a book build."""
     return build_live(panel) if running_live() else build_precomputed(panel)
@@ -157,8 +179,17 @@ def build_live(panel: Panel) -> PanelBox:
     following = False
     drawn: list[tuple[bytes, Description]] = []
 
+    generation = 0
+
+    def show_both(values: dict, png: bytes, description: Description, drawn_for: int) -> None:
+        if drawn_for != generation:   # a later change has its own to draw
+            return
+        panel.draw(narrow, values)
+        image.value = figure_html(png, description,
+                                  render_png(narrow, compress_level=LIVE_PNG_COMPRESSION))
+
     def redraw(change=None):
-        nonlocal following
+        nonlocal following, generation
         if following:
             return
         if change is not None:
@@ -171,10 +202,15 @@ def build_live(panel: Panel) -> PanelBox:
         values = {name: widget.value for name, widget in widgets.items()}
         description = panel.draw(artists, values)
         png = render_png(artists, compress_level=LIVE_PNG_COMPRESSION)
-        panel.draw(narrow, values)
-        image.value = figure_html(png, description,
-                                  render_png(narrow, compress_level=LIVE_PNG_COMPRESSION))
         drawn[:] = [(png, description)]
+        generation += 1
+        # In a kernel, the figure as most screens show it goes out at once and its phone
+        # rendering follows once the kernel is free; with no event loop, both at once.
+        both = partial(show_both, values, png, description, generation)
+        if change is None or not _after_this_change(both):
+            both()
+        else:
+            image.value = figure_html(png, description)
 
     names = {id(widget): name for name, widget in widgets.items()}
     for widget in widgets.values():
