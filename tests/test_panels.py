@@ -294,6 +294,7 @@ def test_in_a_kernel_the_figure_goes_out_at_once_and_its_phone_rendering_follows
     """Inside an event loop (as in a kernel) a change sends the wide figure straight away; the
     narrow one follows when the loop is free, drawn once for the latest of quick changes."""
     import asyncio
+    from concurrent.futures import ThreadPoolExecutor
 
     panel = machinery.flux_explorer_panel()
     box = build_live(panel)
@@ -314,7 +315,8 @@ def test_in_a_kernel_the_figure_goes_out_at_once_and_its_phone_rendering_follows
         object.__setattr__(panel, "draw", lambda artists, values: (
             narrow_draws.append(values) if artists.figure.get_figwidth() < 5 else None,
             original(artists, values))[1])
-        asyncio.run(change_twice())
+        with ThreadPoolExecutor(1) as own_loop:   # the session may hold a loop (Playwright's)
+            own_loop.submit(asyncio.run, change_twice()).result()
     finally:
         object.__setattr__(panel, "draw", original)
     assert "<picture>" in image.value
