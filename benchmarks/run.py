@@ -167,7 +167,7 @@ def widget_figures(events: int = 40) -> None:
         flag = "ok" if p95 <= 50.0 else "OVER"
         report(f"widget response, {make_panel.__name__} (p95)", f"{p95:.1f} ms",
                f"<= 50 ms ({flag})", f"median {median:.1f} ms")
-        report(f"  its phone rendering follows (p95)", f"{np.percentile(phone, 95):.1f} ms",
+        report("  its phone rendering follows (p95)", f"{np.percentile(phone, 95):.1f} ms",
                "reported")
 
 

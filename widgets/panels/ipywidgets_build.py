@@ -149,7 +149,7 @@ def _after_this_change(callback) -> bool:
     def run() -> None:
         try:
             callback()
-        except Exception as error:   # shown where the reader looks, then logged by the loop
+        except Exception as error:   # a warning in the notebook, then the loop's own log
             warnings.warn(f"the phone rendering of a panel's figure failed: {error!r}")
             raise
 
@@ -163,7 +163,11 @@ def build_panel(panel: Panel) -> PanelBox:
 
 
 def build_live(panel: Panel) -> PanelBox:
-    """Every control, observed; one figure (in each layout) redrawn whenever a control changes."""
+    """Every control, observed; one figure (in each layout) redrawn whenever a control changes.
+
+    In a kernel the wide rendering is shown at once and the narrow (phone) one follows when
+    the kernel's event loop is free, drawn once for the latest of quick changes.
+    """
     if panel.warm_up is not None:
         panel.warm_up()
     if panel.slow_results is not None and panel.slow_results.on_open:
